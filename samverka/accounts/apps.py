@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "samverka.accounts"
+    verbose_name = "Användare och roller"

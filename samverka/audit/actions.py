@@ -1,0 +1,20 @@
+"""Action codes and the Swedish sentences the history pages show for them.
+
+Apps register their own domain actions (e.g. "orgs.period.adopted") in their AppConfig.ready().
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+SENTENCES: dict[str, str] = {
+    "created": _("skapade"),
+    "updated": _("ändrade"),
+    "deleted": _("tog bort"),
+}
+
+
+def register(action: str, sentence: str) -> None:
+    SENTENCES[action] = sentence
+
+
+def describe(action: str) -> str:
+    return str(SENTENCES.get(action, action))

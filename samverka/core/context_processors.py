@@ -1,0 +1,22 @@
+from django.utils.translation import gettext_lazy as _
+
+# (label, url name, path prefix that marks the entry as current)
+NAVIGATION = [
+    (_("Översikt"), "core:overview", "/oversikt/"),
+    (_("Budget"), "budget:index", "/budget/"),
+    (_("Mål"), "goals:index", "/mal/"),
+    (_("Plan"), "plan:index", "/plan/"),
+    (_("Projekt"), "portfolio:index", "/projekt/"),
+    (_("Organisation"), "orgs:index", "/organisation/"),
+    (_("Rapporter"), "reports:index", "/rapporter/"),
+]
+
+
+def navigation(request):
+    path = request.path
+    return {
+        "navigation": [
+            {"label": label, "url_name": url_name, "current": path.startswith(prefix)}
+            for label, url_name, prefix in NAVIGATION
+        ]
+    }

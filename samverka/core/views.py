@@ -1,0 +1,45 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from samverka.orgs.models import Federation, GoverningBody, Member, Population, Unit
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("core:overview")
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    federation = Federation.objects.prefetch_related("affiliations", "periods").first()
+    latest = Prefetch("populations", queryset=Population.objects.order_by("-reference_date"))
+    members = list(Member.objects.prefetch_related(latest))
+    for member in members:
+        member.latest_population = next(iter(member.populations.all()), None)
+    known = [m.latest_population.inhabitants for m in members if m.latest_population]
+    bodies = GoverningBody.objects.annotate(seat_count=Count("seats")).prefetch_related(
+        "seats__member"
+    )
+    return render(
+        request,
+        "core/overview.html",
+        {
+            "federation": federation,
+            "members": members,
+            "population_known": sum(known),
+            "population_missing": [m for m in members if m.latest_population is None],
+            "units": Unit.objects.all(),
+            "bodies": bodies,
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and the run script: the app is up and its database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

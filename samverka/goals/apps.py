@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GoalsConfig(AppConfig):
+    name = "samverka.goals"
+    verbose_name = "Mål och indikatorer"

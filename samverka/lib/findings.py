@@ -1,0 +1,35 @@
+"""Findings: what a check found, where, and by how much. Shared by every validator.
+
+A finding never corrects anything: it says what the source states, what was expected, and the
+difference, so that a person can decide.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "Fel", "warning": "Varning", "info": "Upplysning"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str  # stable identifier, e.g. "budget.subtotal_mismatch"
+    severity: Severity
+    message: str  # Swedish, says what and where
+    where: dict[str, str] = field(default_factory=dict)  # {"enhet": "Projektenhet", "år": "2026"}
+    expected: Decimal | None = None
+    stated: Decimal | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.expected is None or self.stated is None:
+            return None
+        return self.stated - self.expected

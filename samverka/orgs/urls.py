@@ -1,0 +1,20 @@
+from django.urls import path
+
+from samverka.orgs import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("kommuner/", views.member_list, name="members"),
+    path("kommuner/<str:code>/", views.member_detail, name="member"),
+    path("enheter/", views.unit_list, name="units"),
+    path("enheter/<slug:code>/", views.unit_detail, name="unit"),
+    path("enheter/<slug:code>/redigera/", views.unit_edit, name="unit_edit"),
+    path("organ/", views.body_list, name="bodies"),
+    path("organ/<slug:code>/", views.body_detail, name="body"),
+    path("natverk/", views.network_list, name="networks"),
+    path("perioder/", views.period_list, name="periods"),
+    path("perioder/<int:year>/", views.period_detail, name="period"),
+    path("perioder/<int:year>/anta/", views.period_adopt, name="period_adopt"),
+    path("perioder/<int:year>/revidera/", views.period_open_revision, name="period_revision"),
+]

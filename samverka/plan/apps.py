@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlanConfig(AppConfig):
+    name = "samverka.plan"
+    verbose_name = "Plan och uppföljning"

@@ -1,0 +1,8 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from samverka.orgs.models import PlanningPeriod
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "portfolio/index.html", {"periods": PlanningPeriod.objects.all()})

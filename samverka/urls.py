@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("samverka.core.urls")),
+    path("konto/", include("samverka.accounts.urls")),
+    path("organisation/", include("samverka.orgs.urls")),
+    path("budget/", include("samverka.budget.urls")),
+    path("mal/", include("samverka.goals.urls")),
+    path("plan/", include("samverka.plan.urls")),
+    path("projekt/", include("samverka.portfolio.urls")),
+    path("utfall/", include("samverka.ledger.urls")),
+    path("rapporter/", include("samverka.reports.urls")),
+    path("historik/", include("samverka.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

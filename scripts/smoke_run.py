@@ -1,0 +1,48 @@
+"""Start-up check: log in to a running Samverka and read the overview page.
+
+Used by CI right after the README's run command has started the server:
+    python scripts/smoke_run.py http://127.0.0.1:8000
+Exits non-zero unless the overview shows the loaded Skaraborg data.
+"""
+
+import re
+import sys
+import time
+
+import httpx
+
+EXPECTED = ["Skaraborgs Kommunalförbund", "Skövde", "1496", "Förbundskansli", "Direktionen"]
+
+
+def main(base: str) -> int:
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(f"{base}/halsa/", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            print("Servern svarade inte inom två minuter", file=sys.stderr)
+            return 1
+        time.sleep(1)
+    with httpx.Client(base_url=base, follow_redirects=True, timeout=10) as client:
+        login = client.get("/konto/logga-in/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+        client.post(
+            "/konto/logga-in/?next=/oversikt/",
+            data={"username": "ledamot", "password": "samverka-demo",
+                  "csrfmiddlewaretoken": token, "next": "/oversikt/"},
+            headers={"Referer": f"{base}/konto/logga-in/"},
+        )
+        page = client.get("/oversikt/")
+    missing = [text for text in EXPECTED if text not in page.text]
+    if page.status_code != 200 or missing:
+        print(f"Översikten saknar {missing} (status {page.status_code})", file=sys.stderr)
+        return 1
+    print(f"Översikten visar det inlästa förbundet ({len(page.text)} tecken)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"))
