@@ -23,6 +23,7 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "seed" / "skaraborg"
 # Order matters: later loaders refer to what earlier ones created.
 LOADERS = [
     "samverka.orgs.seed",
+    "samverka.decisions.seed",
 ]
 
 

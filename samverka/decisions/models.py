@@ -7,6 +7,23 @@ from samverka.audit.models import AuditedModel
 
 
 class Decision(AuditedModel):
+    """A decision of a body. `scheduled` marks one the sources say is planned but not yet taken."""
+
+    class Status(models.TextChoices):
+        DECIDED = "decided", _("fattat")
+        SCHEDULED = "scheduled", _("planerat")
+
+    code = models.SlugField(
+        _("kod"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stabil referens för inlästa beslut."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DECIDED
+    )
     federation = models.ForeignKey(
         "orgs.Federation", on_delete=models.PROTECT, related_name="decisions"
     )

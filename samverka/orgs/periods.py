@@ -1,6 +1,7 @@
 """Moving a planning period through its life: adoption, revision, adoption of the revision."""
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from samverka.audit.recording import log
@@ -8,6 +9,11 @@ from samverka.decisions.models import Decision
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod
 
 Status = PlanningPeriod.Status
+
+# Sent inside the transaction of the transition, so that apps can snapshot what was adopted
+# (budget versions, plan versions) or fail the adoption. Arguments: period, decision / revision.
+period_adopted = Signal()
+revision_opened = Signal()
 
 
 def _transition(period: PlanningPeriod, allowed: tuple[str, ...], **changes) -> None:
@@ -39,6 +45,7 @@ def adopt(period: PlanningPeriod, decision: Decision) -> PlanningPeriod:
     )
     action = "orgs.period.revised" if revising else "orgs.period.adopted"
     log(period, action, {"decision": str(decision), "revision": period.revision})
+    period_adopted.send(sender=PlanningPeriod, period=period, decision=decision)
     return period
 
 
@@ -52,4 +59,5 @@ def open_revision(period: PlanningPeriod) -> PlanningPeriod:
         revision=period.revision + 1,
     )
     log(period, "orgs.period.revision_opened", {"revision": period.revision})
+    revision_opened.send(sender=PlanningPeriod, period=period, revision=period.revision)
     return period

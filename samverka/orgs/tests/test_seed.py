@@ -104,3 +104,14 @@ def test_running_the_loader_twice_changes_nothing():
     assert not second.created and not second.updated
     assert LogEntry.objects.count() == entries
     assert sorted(Seat.objects.values_list("pk", "version")) == versions
+
+
+def test_it_loads_the_dated_board_decisions_and_marks_the_planned_one():
+    from samverka.decisions.models import Decision
+
+    load_skaraborg()
+    decisions = {d.code: d for d in Decision.objects.all()}
+    assert str(decisions["drum-omstallning-2024-2026"].date) == "2024-06-14"
+    assert str(decisions["ansokan-forstudie-okad-rorlighet"].date) == "2025-11-07"
+    assert decisions["ansokan-robust-samhallsbyggande"].status == Decision.Status.SCHEDULED
+    assert decisions["ansokan-starkt-apl"].body.code == "direktion"
