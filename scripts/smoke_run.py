@@ -31,8 +31,12 @@ def main(base: str) -> int:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
         client.post(
             "/konto/logga-in/?next=/oversikt/",
-            data={"username": "ledamot", "password": "samverka-demo",
-                  "csrfmiddlewaretoken": token, "next": "/oversikt/"},
+            data={
+                "username": "ledamot",
+                "password": "samverka-demo",
+                "csrfmiddlewaretoken": token,
+                "next": "/oversikt/",
+            },
             headers={"Referer": f"{base}/konto/logga-in/"},
         )
         page = client.get("/oversikt/")

@@ -87,3 +87,13 @@ def _board_pk():
     from samverka.orgs.models import GoverningBody
 
     return GoverningBody.objects.get(code="direktion").pk
+
+
+def test_the_interface_is_swedish_by_default_and_english_on_request(client):
+    client.force_login(testing.make_reader())
+    swedish = client.get(reverse("core:overview")).content.decode()
+    assert "Hoppa till innehållet" in swedish
+    client.post(reverse("set_language"), {"language": "en", "next": "/oversikt/"})
+    english = client.get(reverse("core:overview")).content.decode()
+    assert '<html lang="en">' in english
+    assert "Skip to content" in english
