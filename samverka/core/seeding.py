@@ -43,12 +43,12 @@ class SeedContext:
         """Create the object or bring it to `values`, saving only when something differs."""
         values = values or {}
         obj = model._base_manager.filter(**lookup).first()
-        label = model._meta.verbose_name_plural
+        label = model._meta.label  # "orgs.Member": stable whatever the active language
         if obj is None:
             obj = model(**lookup, **values)
             obj.full_clean()
             obj.save()
-            self.created[str(label)] += 1
+            self.created[label] += 1
             return obj
         changed = [name for name, value in values.items() if getattr(obj, name) != value]
         if changed:
@@ -56,7 +56,7 @@ class SeedContext:
                 setattr(obj, name, values[name])
             obj.full_clean()
             obj.save()
-            self.updated[str(label)] += 1
+            self.updated[label] += 1
         return obj
 
 

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from samverka.core.seeding import load_skaraborg
@@ -11,7 +12,7 @@ class Command(BaseCommand):
         if not ctx.created and not ctx.updated:
             self.stdout.write("Inget att ändra: allt är redan inläst.")
             return
-        for label, count in sorted(ctx.created.items()):
-            self.stdout.write(f"Skapade {count} {label}")
-        for label, count in sorted(ctx.updated.items()):
-            self.stdout.write(f"Uppdaterade {count} {label}")
+        for verb, counts in (("Skapade", ctx.created), ("Uppdaterade", ctx.updated)):
+            for label, count in sorted(counts.items()):
+                name = apps.get_model(label)._meta.verbose_name_plural
+                self.stdout.write(f"{verb} {count} {name}")
