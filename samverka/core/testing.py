@@ -52,3 +52,7 @@ def make_reader():
 
 def make_unit_manager(unit: Unit):
     return make_user(Role.UNIT_MANAGER, unit=unit)
+
+
+def make_controller_named(username: str):
+    return make_user(Role.CONTROLLER, username=username)
