@@ -97,3 +97,9 @@ def test_the_interface_is_swedish_by_default_and_english_on_request(client):
     english = client.get(reverse("core:overview")).content.decode()
     assert '<html lang="en">' in english
     assert "Skip to content" in english
+
+
+def test_a_login_without_a_role_sees_nothing(client):
+    client.force_login(testing.make_user())
+    assert client.get(reverse("core:overview")).status_code == 403
+    assert client.get(reverse("orgs:units")).status_code == 403
