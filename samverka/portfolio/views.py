@@ -40,6 +40,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "today": today,
             "year": today.year,
             "can_create": capabilities(request).is_controller,
+            "running_count": len(queries.running_in(today.year)),
+            "pipeline_count": len(queries.pipeline()),
+            "ending_count": len(queries.ending_within(today, 6)),
         },
     )
 

@@ -36,6 +36,18 @@ def test_whole_kronor_stay_whole_kronor_and_no_month_is_off_by_more_than_one(tot
         assert abs(share.amount - exact) < 1
 
 
+@given(
+    total=st.one_of(kronor, ore),
+    weights=st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=60).filter(
+        any
+    ),
+)
+def test_largest_remainder_sums_exactly_for_any_weights(total, weights):
+    parts = largest_remainder(total, weights)
+    assert sum(parts) == total
+    assert all(part == 0 for part, w in zip(parts, weights, strict=True) if w == 0)
+
+
 def test_a_year_is_spread_by_the_days_of_each_month():
     shares = spread_over_months(Decimal(365), D(2026, 1, 1), D(2026, 12, 31))
     assert [s.amount for s in shares] == [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -35,6 +35,7 @@ def test_the_index_draws_the_seeded_portfolio_as_a_timeline_with_a_table(reader)
     assert "Kompetensnavet" in html and "2022-04-01" in html
     assert "<caption>Projekten i tidslinjen som tabell</caption>" in html
     assert "3 projekt saknar period och visas inte i tidslinjen." in html
+    assert "4 ansökningar och idéer väntar" in html
     # Today (2026 or later) lies within 2022–2028, so the line for today is drawn.
     if D(2022, 1, 1) <= timezone.localdate() <= D(2028, 12, 31):
         assert 'class="gantt-today"' in html
