@@ -208,10 +208,10 @@ class YearBudget:
     @property
     def basis_label(self) -> str:
         return {
-            self.STATED: "angivet årsbelopp",
-            self.SPREAD: "fördelat ur totalbudgeten, dag för dag",
-            self.UNKNOWN: "okänt – varken årsbelopp eller totalbudget finns",
-            self.OUTSIDE: "projektet pågår inte detta år",
+            self.STATED: _("angivet årsbelopp"),
+            self.SPREAD: _("fördelat ur totalbudgeten, dag för dag"),
+            self.UNKNOWN: _("okänt – varken årsbelopp eller totalbudget finns"),
+            self.OUTSIDE: _("projektet pågår inte detta år"),
         }[self.basis]
 
 
@@ -289,8 +289,14 @@ class Financing(_YearContent):
                 name="portfolio_financing_funder_iff_external",
             ),
             models.UniqueConstraint(
-                fields=["project", "year", "kind", "funder"],
-                name="portfolio_financing_once",
+                fields=["project", "year", "kind"],
+                condition=models.Q(funder__isnull=True),
+                name="portfolio_financing_own_source_once",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "year", "funder"],
+                condition=models.Q(funder__isnull=False),
+                name="portfolio_financing_funder_once",
             ),
         ]
 

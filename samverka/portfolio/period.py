@@ -11,22 +11,25 @@ import datetime
 import re
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
 _DATE = r"(\d{6}|\d{8}|\d{4}-\d{1,2}-\d{1,2})"
 _PERIOD = re.compile(rf"^{_DATE}\s*[-\u2013\u2014\u2212]\s*{_DATE}$")
 
 MONTH_NAMES = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
+    _lazy("januari"),
+    _lazy("februari"),
+    _lazy("mars"),
+    _lazy("april"),
+    _lazy("maj"),
+    _lazy("juni"),
+    _lazy("juli"),
+    _lazy("augusti"),
+    _lazy("september"),
+    _lazy("oktober"),
+    _lazy("november"),
+    _lazy("december"),
 ]
 
 EXAMPLE = "240301-270301 eller 2024-03-01–2027-03-01"
@@ -57,19 +60,39 @@ class Period(NamedTuple):
 
 
 def _date(text: str, which: str) -> datetime.date:
+    """`which` is "start" or "end"."""
+    label = _("Startdatumet") if which == "start" else _("Slutdatumet")
     if "-" in text:
         year, month, day = (int(part) for part in text.split("-"))
     elif len(text) == 8:
         year, month, day = int(text[:4]), int(text[4:6]), int(text[6:])
     else:
         year, month, day = 2000 + int(text[:2]), int(text[2:4]), int(text[4:])
+    if not 1900 <= year <= 2199:
+        raise PeriodError(
+            _("%(which)s ”%(text)s” har året %(year)s, som inte kan vara ett projektår.")
+            % {"which": label, "text": text, "year": year}
+        )
     if not 1 <= month <= 12:
-        raise PeriodError(f"{which} ”{text}” är inget datum: månad {month:02d} finns inte (01–12).")
+        raise PeriodError(
+            _("%(which)s ”%(text)s” är inget datum: månad %(month)02d finns inte (01–12).")
+            % {"which": label, "text": text, "month": month}
+        )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise PeriodError(
-            f"{which} ”{text}” är inget datum: {MONTH_NAMES[month - 1]} {year} "
-            f"har {last} dagar, inte {day}."
+            _(
+                "%(which)s ”%(text)s” är inget datum: %(month)s %(year)s har %(last)s dagar, "
+                "inte %(day)s."
+            )
+            % {
+                "which": label,
+                "text": text,
+                "month": MONTH_NAMES[month - 1],
+                "year": year,
+                "last": last,
+                "day": day,
+            }
         )
     return datetime.date(year, month, day)
 
@@ -78,18 +101,22 @@ def parse_period(text: str) -> Period:
     """Read "240301-270301" (or "2024-03-01–2027-03-01") into a Period; PeriodError if not."""
     cleaned = (text or "").strip().replace("\u00a0", " ")
     if not cleaned:
-        raise PeriodError(f"Ange en period, t.ex. {EXAMPLE}.")
+        raise PeriodError(_("Ange en period, t.ex. %(example)s.") % {"example": EXAMPLE})
     match = _PERIOD.match(cleaned)
     if not match:
         raise PeriodError(
-            f"”{cleaned}” är ingen period. Skriv start och slut som ÅÅMMDD-ÅÅMMDD eller "
-            f"ÅÅÅÅ-MM-DD–ÅÅÅÅ-MM-DD, t.ex. {EXAMPLE}."
+            _(
+                "”%(text)s” är ingen period. Skriv start och slut som ÅÅMMDD-ÅÅMMDD eller "
+                "ÅÅÅÅ-MM-DD–ÅÅÅÅ-MM-DD, t.ex. %(example)s."
+            )
+            % {"text": cleaned, "example": EXAMPLE}
         )
-    start = _date(match.group(1), "Startdatumet")
-    end = _date(match.group(2), "Slutdatumet")
+    start = _date(match.group(1), "start")
+    end = _date(match.group(2), "end")
     if end < start:
         raise PeriodError(
-            f"Slutdatumet {end.isoformat()} ligger före startdatumet {start.isoformat()}."
+            _("Slutdatumet %(end)s ligger före startdatumet %(start)s.")
+            % {"end": end.isoformat(), "start": start.isoformat()}
         )
     return Period(start, end)
 

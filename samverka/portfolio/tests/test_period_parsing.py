@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samverka.portfolio.period import PeriodError, parse_period
 
@@ -68,3 +70,19 @@ def test_it_asks_for_a_period_when_the_text_is_empty():
 
 def test_a_one_day_period_is_allowed():
     assert parse_period("260101-260101").days == 1
+
+
+def test_it_refuses_a_year_no_project_can_have():
+    with pytest.raises(PeriodError, match="Startdatumet ”0000-01-01” har året 0"):
+        parse_period("0000-01-01–2027-03-01")
+
+
+@given(
+    a=st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    b=st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    dash=st.sampled_from(["-", "–", " – ", "—", " - "]),
+)
+def test_any_real_period_reads_back_in_both_notations(a, b, dash):
+    start, end = min(a, b), max(a, b)
+    assert parse_period(f"{start:%y%m%d}{dash}{end:%y%m%d}") == (start, end)
+    assert parse_period(f"{start.isoformat()}{dash}{end.isoformat()}") == (start, end)
