@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.core.forms import VersionedModelForm
 from samverka.lib.money import AmountError, parse_amount
-from samverka.portfolio.models import Funder, Project, ProjectYear
+from samverka.portfolio.models import Financing, Funder, Project, ProjectYear
 from samverka.portfolio.period import PeriodError, format_period, parse_period
 
 # Path segments of the portfolio's own pages, which a project code may not take.
@@ -119,6 +119,42 @@ class ProjectYearForm(VersionedModelForm):
     class Meta:
         model = ProjectYear
         fields = ["budget", "personnel_costs", "overhead", "source"]
+
+
+class FinancingForm(VersionedModelForm):
+    amount = AmountField(label=_("Belopp, kr"))
+
+    class Meta:
+        model = Financing
+        fields = ["kind", "funder", "amount", "source"]
+
+    def clean(self):
+        cleaned = super().clean()
+        # project and year are not form fields, so the model's unique constraints are not
+        # checked by the form: check the same rule here.
+        self.instance.amount = cleaned.get("amount")
+        kind, funder = cleaned.get("kind"), cleaned.get("funder")
+        others = Financing.objects.filter(
+            project=self.instance.project, year=self.instance.year
+        ).exclude(pk=self.instance.pk)
+        if kind == Financing.Kind.EXTERNAL and funder and others.filter(funder=funder).exists():
+            self.add_error(
+                "funder",
+                _(
+                    "Projektet har redan ett belopp från den anslagsgivaren det året; ändra det i "
+                    "stället."
+                ),
+            )
+        elif (
+            kind
+            and kind != Financing.Kind.EXTERNAL
+            and others.filter(kind=kind, funder=None).exists()
+        ):
+            self.add_error(
+                "kind",
+                _("Projektet har redan ett belopp från den källan det året; ändra det i stället."),
+            )
+        return cleaned
 
 
 class FilterForm(forms.Form):

@@ -287,18 +287,33 @@ class Financing(_YearContent):
                 condition=(models.Q(kind="external") & models.Q(funder__isnull=False))
                 | (~models.Q(kind="external") & models.Q(funder__isnull=True)),
                 name="portfolio_financing_funder_iff_external",
+                violation_error_message=_(
+                    "Anslagsgivare anges för extern finansiering och bara för den."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["project", "year", "kind"],
                 condition=models.Q(funder__isnull=True),
                 name="portfolio_financing_own_source_once",
+                violation_error_message=_(
+                    "Projektet har redan ett belopp från den källan det året; ändra det i stället."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["project", "year", "funder"],
                 condition=models.Q(funder__isnull=False),
                 name="portfolio_financing_funder_once",
+                violation_error_message=_(
+                    "Projektet har redan ett belopp från den anslagsgivaren det året; ändra det i "
+                    "stället."
+                ),
             ),
         ]
+
+    @property
+    def source_code(self) -> str:
+        """How the row is addressed in URLs: the funder's code, or the kind."""
+        return self.funder.code if self.funder_id else self.kind
 
     def __str__(self) -> str:
         who = self.funder or self.get_kind_display()

@@ -15,4 +15,14 @@ urlpatterns = [
     path("<slug:code>/", views.project_detail, name="project"),
     path("<slug:code>/redigera/", views.project_edit, name="project_edit"),
     path("<slug:code>/ar/<int:year>/", views.project_year_edit, name="project_year_edit"),
+    path(
+        "<slug:code>/ar/<int:year>/finansiering/",
+        views.financing_edit,
+        name="financing_add",
+    ),
+    path(
+        "<slug:code>/ar/<int:year>/finansiering/<slug:source>/",
+        views.financing_edit,
+        name="financing_edit",
+    ),
 ]

@@ -11,8 +11,14 @@ from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.orgs.models import Federation, PeriodLockedError, Unit
 from samverka.portfolio import queries, timeline
-from samverka.portfolio.forms import FilterForm, ProjectForm, ProjectYearForm, StatedFigureForm
-from samverka.portfolio.models import PROJECT_UNIT_CODE, Funder, Project, ProjectYear
+from samverka.portfolio.forms import (
+    FilterForm,
+    FinancingForm,
+    ProjectForm,
+    ProjectYearForm,
+    StatedFigureForm,
+)
+from samverka.portfolio.models import PROJECT_UNIT_CODE, Financing, Funder, Project, ProjectYear
 from samverka.portfolio.reconciliation import project_lines, projects_sum, reconcile
 
 
@@ -193,4 +199,37 @@ def project_year_edit(request: HttpRequest, code: str, year: int) -> HttpRespons
         request,
         "portfolio/project_year_edit.html",
         {"project": project, "year": year, "form": form},
+    )
+
+
+def financing_edit(request: HttpRequest, code: str, year: int, source: str = "") -> HttpResponse:
+    """Add (no `source`) or change one year's money from one source (a kind or a funder code)."""
+    project = get_object_or_404(Project, code=code)
+    if source:
+        rows = Financing.objects.filter(project=project, year=year)
+        if source in Financing.Kind.values and source != Financing.Kind.EXTERNAL:
+            financing = get_object_or_404(rows, kind=source, funder=None)
+        else:
+            financing = get_object_or_404(rows, funder__code=source)
+    else:
+        financing = Financing(project=project, year=year)
+    require(capabilities(request).can_edit_project(project))
+    form = FinancingForm(request.POST or None, instance=financing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save_or_conflict(form)
+        except PeriodLockedError as exc:
+            form.add_error(None, exc.message)
+            saved = False
+        if saved:
+            messages.success(
+                request,
+                _("Finansieringen för %(name)s %(year)s sparades.")
+                % {"name": project.name, "year": year},
+            )
+            return redirect("portfolio:project", code=project.code)
+    return render(
+        request,
+        "portfolio/financing_edit.html",
+        {"project": project, "year": year, "form": form, "financing": financing},
     )
