@@ -1,8 +1,235 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from decimal import Decimal
 
-from samverka.orgs.models import PlanningPeriod
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverka.accounts.permissions import capabilities, require
+from samverka.audit.history import entries_for_object
+from samverka.core.forms import save_or_conflict
+from samverka.orgs.models import Federation, PeriodLockedError, Unit
+from samverka.portfolio import queries, timeline
+from samverka.portfolio.forms import (
+    FilterForm,
+    FinancingForm,
+    ProjectForm,
+    ProjectYearForm,
+    StatedFigureForm,
+)
+from samverka.portfolio.models import PROJECT_UNIT_CODE, Financing, Funder, Project, ProjectYear
+from samverka.portfolio.reconciliation import project_lines, projects_sum, reconcile
+
+
+def _units_in_use():
+    return (
+        Unit.objects.filter(owned_projects__isnull=False).distinct()
+        | Unit.objects.filter(thematic_projects__isnull=False).distinct()
+    )
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "portfolio/index.html", {"periods": PlanningPeriod.objects.all()})
+    require(capabilities(request).can_view)
+    today = timezone.localdate()
+    form = FilterForm(request.GET or None, units=_units_in_use(), funders=Funder.objects.all())
+    criteria = form.cleaned_data if form.is_valid() else {}
+    projects = list(queries.filtered(**{k: v for k, v in criteria.items() if v}))
+    return render(
+        request,
+        "portfolio/index.html",
+        {
+            "form": form,
+            "projects": projects,
+            "undated": [p for p in projects if p.period is None],
+            "timeline": timeline.build(projects, today),
+            "today": today,
+            "year": today.year,
+            "can_create": capabilities(request).is_controller,
+            "running_count": len(queries.running_in(today.year)),
+            "pipeline_count": len(queries.pipeline()),
+            "ending_count": len(queries.ending_within(today, 6)),
+        },
+    )
+
+
+def year_view(request: HttpRequest, year: int) -> HttpResponse:
+    require(capabilities(request).can_view)
+    rows = [(p, p.budget_for(year)) for p in queries.running_in(year)]
+    known = [b.amount for _p, b in rows if b.amount is not None]
+    return render(
+        request,
+        "portfolio/year.html",
+        {
+            "year": year,
+            "rows": rows,
+            "total": sum(known, Decimal(0)),
+            "complete": len(known) == len(rows),
+        },
+    )
+
+
+def pipeline(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).can_view)
+    return render(request, "portfolio/pipeline.html", {"projects": queries.pipeline()})
+
+
+def funders(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).can_view)
+    years, rows = queries.money_by_source_and_year()
+    table = [
+        (label, [by_year.get(y) for y in years], sum(by_year.values())) for label, by_year in rows
+    ]
+    return render(
+        request,
+        "portfolio/funders.html",
+        {
+            "funders": Funder.objects.prefetch_related("projects"),
+            "years": years,
+            "table": table,
+        },
+    )
+
+
+def ending(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).can_view)
+    today = timezone.localdate()
+    endings = queries.ending_within(today, 6)
+    known = [e.personnel_costs for e in endings if e.personnel_costs is not None]
+    return render(
+        request,
+        "portfolio/ending.html",
+        {
+            "today": today,
+            "until": queries.add_months(today, 6),
+            "endings": endings,
+            "personnel_total": sum(known, Decimal(0)),
+            "personnel_complete": len(known) == len(endings),
+            "past_end": queries.past_end(today),
+        },
+    )
+
+
+def reconciliation(request: HttpRequest, year: int) -> HttpResponse:
+    require(capabilities(request).can_view)
+    form = StatedFigureForm(request.GET or None)
+    stated = form.cleaned_data.get("stated") if form.is_valid() else None
+    lines = project_lines(year)
+    return render(
+        request,
+        "portfolio/reconciliation.html",
+        {
+            "year": year,
+            "form": form,
+            "stated": stated,
+            "lines": lines,
+            "total": projects_sum(lines),
+            "findings": reconcile(year, stated) if not form.errors else [],
+            "unit": Unit.objects.filter(code=PROJECT_UNIT_CODE).first(),
+        },
+    )
+
+
+def project_detail(request: HttpRequest, code: str) -> HttpResponse:
+    project = get_object_or_404(
+        Project.objects.select_related("owning_unit", "thematic_unit"), code=code
+    )
+    can = capabilities(request)
+    require(can.can_view)
+    return render(
+        request,
+        "portfolio/project_detail.html",
+        {
+            "project": project,
+            "budget": project.budget_by_year(),
+            "months": project.monthly_spread(),
+            "figures": project.year_figures.all(),
+            "financing": project.financing.select_related("funder"),
+            "entries": entries_for_object(project),
+            "can_edit": can.can_edit_project(project),
+        },
+    )
+
+
+def project_create(request: HttpRequest) -> HttpResponse:
+    can = capabilities(request)
+    require(can.is_controller)
+    federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
+    project = Project(
+        federation=federation, owning_unit=Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
+    )
+    form = ProjectForm(request.POST or None, instance=project, can_manage=True)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Projektet %(name)s skapades.") % {"name": project.name})
+        return redirect("portfolio:project", code=project.code)
+    return render(request, "portfolio/project_edit.html", {"project": None, "form": form})
+
+
+def project_edit(request: HttpRequest, code: str) -> HttpResponse:
+    project = get_object_or_404(Project, code=code)
+    can = capabilities(request)
+    require(can.can_edit_project(project))
+    form = ProjectForm(request.POST or None, instance=project, can_manage=can.is_controller)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Projektet %(name)s sparades.") % {"name": project.name})
+        return redirect("portfolio:project", code=project.code)
+    return render(request, "portfolio/project_edit.html", {"project": project, "form": form})
+
+
+def project_year_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    project = get_object_or_404(Project, code=code)
+    require(capabilities(request).can_edit_project(project))
+    figures = ProjectYear.objects.filter(project=project, year=year).first()
+    figures = figures or ProjectYear(project=project, year=year)
+    form = ProjectYearForm(request.POST or None, instance=figures)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save_or_conflict(form)
+        except PeriodLockedError as exc:
+            form.add_error(None, exc.message)
+            saved = False
+        if saved:
+            messages.success(
+                request,
+                _("Budgeten för %(name)s %(year)s sparades.")
+                % {"name": project.name, "year": year},
+            )
+            return redirect("portfolio:project", code=project.code)
+    return render(
+        request,
+        "portfolio/project_year_edit.html",
+        {"project": project, "year": year, "form": form},
+    )
+
+
+def financing_edit(request: HttpRequest, code: str, year: int, source: str = "") -> HttpResponse:
+    """Add (no `source`) or change one year's money from one source (a kind or a funder code)."""
+    project = get_object_or_404(Project, code=code)
+    if source:
+        rows = Financing.objects.filter(project=project, year=year)
+        if source in Financing.Kind.values and source != Financing.Kind.EXTERNAL:
+            financing = get_object_or_404(rows, kind=source, funder=None)
+        else:
+            financing = get_object_or_404(rows, funder__code=source)
+    else:
+        financing = Financing(project=project, year=year)
+    require(capabilities(request).can_edit_project(project))
+    form = FinancingForm(request.POST or None, instance=financing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save_or_conflict(form)
+        except PeriodLockedError as exc:
+            form.add_error(None, exc.message)
+            saved = False
+        if saved:
+            messages.success(
+                request,
+                _("Finansieringen för %(name)s %(year)s sparades.")
+                % {"name": project.name, "year": year},
+            )
+            return redirect("portfolio:project", code=project.code)
+    return render(
+        request,
+        "portfolio/financing_edit.html",
+        {"project": project, "year": year, "form": form, "financing": financing},
+    )

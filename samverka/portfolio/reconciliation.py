@@ -1,0 +1,90 @@
+"""Does the project unit's budget for a year match the sum of its projects?
+
+`reconcile(year, unit_budget)` is the contract for the budget validation engine: it takes the
+year and the project unit's budgeted total costs (as the budget holds them, positive or with the
+printed minus sign; None when there is no figure) and returns findings. It never corrects
+either side. The sum of the projects is, per project that the year's budget counts on (see
+`queries.running_in`) and that the project unit owns, its stated budget for the year or else its
+share of the total spread by days (`Project.budget_by_year`).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from samverka.lib.findings import Finding, Severity
+from samverka.lib.money import format_kr
+from samverka.orgs.models import Unit
+from samverka.portfolio.models import PROJECT_UNIT_CODE, Project, YearBudget
+from samverka.portfolio.queries import running_in
+
+
+@dataclass(frozen=True)
+class ProjectLine:
+    project: Project
+    budget: YearBudget
+
+
+def project_lines(year: int) -> list[ProjectLine]:
+    return [
+        ProjectLine(project, project.budget_for(year))
+        for project in running_in(year)
+        if project.owning_unit.code == PROJECT_UNIT_CODE
+    ]
+
+
+def projects_sum(lines: list[ProjectLine]) -> Decimal:
+    return sum((line.budget.amount or Decimal(0) for line in lines), Decimal(0))
+
+
+def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:
+    unit = Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
+    where = {"enhet": unit.name if unit else "Projektenhet", "år": str(year)}
+    lines = project_lines(year)
+    total = projects_sum(lines)
+    findings = []
+    unknown = [line.project.name for line in lines if line.budget.amount is None]
+    if unknown:
+        findings.append(
+            Finding(
+                code="portfolio.project_budget_unknown",
+                severity=Severity.WARNING,
+                message=(
+                    f"{len(unknown)} av {len(lines)} projekt saknar budget för {year} "
+                    f"(varken årsbelopp eller totalbudget): {', '.join(unknown)}. "
+                    "Summan av projekten är därför ofullständig."
+                ),
+                where=where,
+            )
+        )
+    if unit_budget is None:
+        findings.append(
+            Finding(
+                code="portfolio.unit_budget_missing",
+                severity=Severity.INFO,
+                message=(
+                    f"Projektenhetens budget för {year} är inte angiven. Projekten summerar till "
+                    f"{format_kr(total)}."
+                ),
+                where=where,
+                expected=total,
+            )
+        )
+        return findings
+    expected = total if unit_budget >= 0 else -total
+    if expected != unit_budget:
+        difference = unit_budget - expected
+        findings.append(
+            Finding(
+                code="portfolio.unit_budget_mismatch",
+                severity=Severity.WARNING,
+                message=(
+                    f"Projektenhetens budget för {year} ({format_kr(unit_budget)}) skiljer sig "
+                    f"från summan av projekten ({format_kr(expected)}) med "
+                    f"{format_kr(difference)}."
+                ),
+                where=where,
+                expected=expected,
+                stated=unit_budget,
+            )
+        )
+    return findings

@@ -1,0 +1,63 @@
+"""Seed the project portfolio: funders, the projects running in 2026 and the applications."""
+
+from django.utils.translation import gettext as _
+
+from samverka.core.seeding import SeedContext
+from samverka.decisions.models import Decision
+from samverka.orgs.models import Federation, Unit
+from samverka.portfolio.models import Funder, Project
+from samverka.portfolio.period import PeriodError, parse_period
+
+SEED_FILE = "portfolio.yaml"
+
+
+def load(ctx: SeedContext) -> None:
+    data = ctx.read(SEED_FILE)
+    federation = Federation.objects.get(code="skaraborg")
+    owning_unit = Unit.objects.get(code=data["owning_unit"])
+    funders = {
+        item["code"]: ctx.upsert(
+            Funder,
+            {"code": item["code"]},
+            {
+                "name": item["name"],
+                "full_name": item.get("full_name", ""),
+                "kind": item["kind"],
+                "source": item.get("source", ""),
+            },
+        )
+        for item in data["funders"]
+    }
+    for order, item in enumerate(data["projects"], start=1):
+        start = end = None
+        if item.get("period"):
+            try:
+                start, end = parse_period(str(item["period"]))
+            except PeriodError as exc:
+                raise ValueError(
+                    _("%(file)s, projekt %(code)s, fält period: %(reason)s")
+                    % {"file": SEED_FILE, "code": item["code"], "reason": exc.message}
+                ) from exc
+        project = ctx.upsert(
+            Project,
+            {"code": item["code"]},
+            {
+                "federation": federation,
+                "name": item["name"],
+                "status": item["status"],
+                "start": start,
+                "end": end,
+                "owning_unit": owning_unit,
+                "budgeted_before_answer": item.get("budgeted_before_answer", False),
+                "answer_expected_by": item.get("answer_expected_by"),
+                "note": (item.get("note") or "").strip(),
+                "source": item["source"],
+                "sort_order": order,
+            },
+        )
+        decisions = [Decision.objects.get(code=code) for code in item.get("decisions", [])]
+        if {d.pk for d in project.decisions.all()} != {d.pk for d in decisions}:
+            project.decisions.set(decisions)
+        wanted = [funders[code] for code in item.get("funders", [])]
+        if {f.pk for f in project.funders.all()} != {f.pk for f in wanted}:
+            project.funders.set(wanted)
