@@ -4,6 +4,7 @@ Neither service is reachable from CI: tests hand the clients an httpx.MockTransp
 responses in the services' documented formats.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -12,7 +13,7 @@ import httpx
 from django.core.cache import cache as default_cache
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-USER_AGENT = "Samverka (open source; kommunalförbund planning)"
+USER_AGENT = "Samverka (open source planning for municipal federations)"
 
 
 class ServiceError(Exception):
@@ -60,7 +61,8 @@ class JsonClient:
         """
         key = None
         if self.cache is not None:
-            key = "samverka.goals.http:" + repr((method, str(url), params, json))
+            raw = repr((self.service, method, str(url), params, json)).encode()
+            key = "samverka.goals.http:" + hashlib.sha256(raw).hexdigest()
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
