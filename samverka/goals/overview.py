@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString
 
 from samverka.goals.charts import Series, line_chart
 from samverka.goals.models import Indicator, Measurement, TargetValue
-from samverka.goals.status import Assessment, assess
+from samverka.goals.status import Assessment, Status, assess
 from samverka.lib.money import format_number
 from samverka.orgs.models import Member
 
@@ -54,6 +54,16 @@ def assessment_for(
     fmt = lambda v: format_number(v, indicator.decimals)  # noqa: E731
     if year in targets:
         reference, label = targets[year], f"målvärdet för {year} ({fmt(targets[year])})"
+    elif indicator.baseline_year and year <= indicator.baseline_year:
+        return (
+            Assessment(
+                Status.UNKNOWN,
+                f"Det finns inget målvärde för {year} och inget utfall efter basåret "
+                f"{indicator.baseline_year} att jämföra med.",
+                region[year],
+            ),
+            year,
+        )
     elif indicator.baseline_year and indicator.baseline_year in region:
         base = indicator.baseline_year
         reference, label = region[base], f"värdet för basåret {base} ({fmt(region[base])})"

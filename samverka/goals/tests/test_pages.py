@@ -169,3 +169,10 @@ def test_the_pages_refuse_anyone_without_a_role(client):
     load_skaraborg()
     client.force_login(testing.make_user())
     assert client.get(reverse("goals:index")).status_code == 403
+
+
+def test_a_value_from_the_baseline_year_itself_gets_no_status(client, seeded):
+    _measure(seeded, 2024, "269654")
+    html = client.get(reverse("goals:indicator", args=["befolkning"])).content.decode()
+    assert "inget utfall efter basåret 2024" in html
+    assert "Okänd" in html
