@@ -72,9 +72,17 @@ def store_value(
     origin: str,
     source: str,
     recorder: Recorder,
+    known: dict[tuple[int, int | None], Measurement] | None = None,
 ) -> None:
-    """Create or update one measurement; a value entered by hand is kept and reported."""
-    existing = Measurement.objects.filter(indicator=indicator, year=year, member=member).first()
+    """Create or update one measurement; a value entered by hand is kept and reported.
+
+    `known` holds the indicator's stored measurements by (year, member id) when the caller
+    has read them already, saving one query per value.
+    """
+    if known is None:
+        existing = Measurement.objects.filter(indicator=indicator, year=year, member=member).first()
+    else:
+        existing = known.get((year, member.pk if member else None))
     area = member.name if member else "Skaraborg"
     if existing is None:
         Measurement.objects.create(
@@ -177,6 +185,7 @@ def fetch_kolada(
             indicator = mapping.indicator
             source = f"Kolada {mapping.kpi_id.strip()}"
             touched = set()
+            known = {(m.year, m.member_id): m for m in indicator.measurements.all()}
             for item in values:
                 if item.municipality in members:
                     member = members[item.municipality]
@@ -192,6 +201,7 @@ def fetch_kolada(
                     Measurement.Origin.KOLADA,
                     source,
                     recorder,
+                    known,
                 )
                 touched.add(item.year)
             if not values:

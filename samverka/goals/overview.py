@@ -79,7 +79,9 @@ def assessment_for(
     return result, year
 
 
-def overview(indicator: Indicator, members: list[Member]) -> IndicatorOverview:
+def overview(
+    indicator: Indicator, members: list[Member], with_chart: bool = True
+) -> IndicatorOverview:
     measurements = list(indicator.measurements.select_related("member"))
     targets = dict(TargetValue.objects.filter(indicator=indicator).values_list("year", "value"))
     years = sorted({m.year for m in measurements} | set(targets))
@@ -100,8 +102,12 @@ def overview(indicator: Indicator, members: list[Member]) -> IndicatorOverview:
     if targets:
         series.append(Series("Målvärde", targets, "target"))
     result, _year = assessment_for(indicator, region, targets)
-    chart = line_chart(
-        f"chart-{indicator.code}", indicator.name, series, indicator.unit, indicator.decimals
+    chart = (
+        line_chart(
+            f"chart-{indicator.code}", indicator.name, series, indicator.unit, indicator.decimals
+        )
+        if with_chart
+        else SafeString("")
     )
     sources = sorted({m.source for m in measurements})
     return IndicatorOverview(indicator, years, rows, targets, latest, result, chart, sources)

@@ -65,7 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
     members = list(Member.objects.all())
     goals = []
     for goal in Goal.objects.prefetch_related("strategies"):
-        indicators = [overview(i, members) for i in goal.indicators.all()]
+        indicators = [overview(i, members, with_chart=False) for i in goal.indicators.all()]
         goals.append({"goal": goal, "indicators": indicators})
     period_year = (
         FinancialTarget.objects.order_by("-period__year")
