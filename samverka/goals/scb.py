@@ -6,7 +6,7 @@ A JSON-stat 2.0 dataset has `id` (dimension order), `size`, `dimension[d].catego
 and a flat `value` list in row-major order (the last dimension varies fastest).
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -125,7 +125,3 @@ class ScbClient(JsonClient):
 
 def _item(code: str, values: list[str]) -> dict:
     return {"code": code, "selection": {"filter": "item", "values": values}}
-
-
-def regions_of(values: list[ScbValue]) -> Iterator[str]:
-    return iter(sorted({v.region for v in values}))

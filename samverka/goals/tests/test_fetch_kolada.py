@@ -238,3 +238,26 @@ def test_the_client_asks_for_at_most_25_municipalities_at_a_time():
     _client(handler).values(["N01951"], codes, [2024])
     assert len(paths) == 2
     assert [len(p.split("/municipality/")[1].split("/")[0].split(",")) for p in paths] == [25, 5]
+
+
+def test_an_indicator_may_take_skaraborgs_value_from_the_source_itself():
+    _members, indicator = _setup(Indicator.Aggregation.SOURCE, "N00370", "Kommunindex")
+    indicator.kolada.region_area_id = "G116238"
+    indicator.kolada.save()
+    asked = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        path = unquote(request.url.path)
+        if path.startswith("/v3/kpi/"):
+            return gt.json_response(gt.kolada_page([gt.kolada_kpi("N00370", "Kommunindex")]))
+        asked.append(path)
+        rows = [
+            gt.kolada_row("N00370", "1496", 2024, 60.0),
+            gt.kolada_row("N00370", "G116238", 2024, 52.3),
+        ]
+        return gt.json_response(gt.kolada_page(rows))
+
+    fetch_kolada(_client(handler), years=[2024])
+    assert "G116238" in asked[0]
+    region = Measurement.objects.get(indicator=indicator, year=2024, member=None)
+    assert (region.value, region.origin) == (Decimal("52.3"), Measurement.Origin.KOLADA)

@@ -176,3 +176,23 @@ def test_a_value_from_the_baseline_year_itself_gets_no_status(client, seeded):
     html = client.get(reverse("goals:indicator", args=["befolkning"])).content.decode()
     assert "inget utfall efter basåret 2024" in html
     assert "Okänd" in html
+
+
+def test_the_index_works_before_anything_is_loaded(client):
+    client.force_login(testing.make_reader())
+    response = client.get(reverse("goals:index"))
+    assert response.status_code == 200
+    assert "Finansiella mål" not in response.content.decode()
+
+
+def test_a_concurrent_change_of_a_target_is_refused_with_the_newer_value(client, seeded):
+    target = TargetValue.objects.create(indicator=seeded, year=2026, value=Decimal("275000"))
+    target.value = Decimal("280000")
+    target.save()  # someone else saved after our form was shown (version 1 → 2)
+    client.force_login(testing.make_controller())
+    url = reverse("goals:target_edit", args=["befolkning", 2026])
+    response = client.post(url, {"value": "276000", "note": "", "seen_version": 1})
+    assert response.status_code == 200
+    assert "Någon annan har sparat ett nytt värde: 280000" in response.content.decode()
+    target.refresh_from_db()
+    assert target.value == 280000
