@@ -196,3 +196,26 @@ def test_a_concurrent_change_of_a_target_is_refused_with_the_newer_value(client,
     assert "Någon annan har sparat ett nytt värde: 280000" in response.content.decode()
     target.refresh_from_db()
     assert target.value == 280000
+
+
+def test_a_controller_changes_an_indicators_direction_and_tolerance(client, seeded):
+    client.force_login(testing.make_controller())
+    url = reverse("goals:indicator_edit", args=["befolkning"])
+    form_html = client.get(url).content.decode()
+    assert 'name="tolerance_percent" value="2"' in form_html
+    data = {
+        "unit": "antal",
+        "decimals": 0,
+        "direction": "decrease",
+        "source_kind": "kolada",
+        "aggregation": "sum",
+        "baseline_year": 2023,
+        "tolerance_percent": "1,5",
+        "description": "",
+        "seen_version": seeded.version,
+    }
+    assert client.post(url, data).status_code == 302
+    seeded.refresh_from_db()
+    assert seeded.direction == Indicator.Direction.DECREASE
+    assert seeded.tolerance_percent == Decimal("1.5")
+    assert seeded.baseline_year == 2023
