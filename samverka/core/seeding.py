@@ -25,6 +25,7 @@ LOADERS = [
     "samverka.orgs.seed",
     "samverka.decisions.seed",
     "samverka.portfolio.seed",
+    "samverka.goals.seed",
 ]
 
 

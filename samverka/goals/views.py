@@ -1,8 +1,254 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from samverka.orgs.models import PlanningPeriod
+from samverka.accounts.permissions import capabilities, require
+from samverka.core.forms import save_or_conflict
+from samverka.goals.forms import (
+    IndicatorForm,
+    KoladaMappingForm,
+    MeasurementForm,
+    SurveyImportForm,
+    TargetValueForm,
+    TargetYearForm,
+)
+from samverka.goals.models import (
+    FetchRun,
+    FinancialTarget,
+    Goal,
+    Indicator,
+    KoladaMapping,
+    Measurement,
+    Strategy,
+    TargetValue,
+)
+from samverka.goals.overview import overview
+from samverka.goals.survey import SurveyImportError, import_survey
+from samverka.orgs.models import Member
+
+REGION_SLUG = "skaraborg"
+
+
+def can_edit_goals(caps) -> bool:
+    """Targets, values entered by hand, indicator settings and the survey import."""
+    return caps.is_controller
+
+
+def can_edit_mappings(caps) -> bool:
+    """The open-data mappings are corrected by an administrator."""
+    return caps.is_admin
+
+
+def budget_targets_url(year: int) -> str | None:
+    """The budget app's page for the financial targets, once that app provides it."""
+    try:
+        return reverse("budget:targets", args=[year])
+    except NoReverseMatch:
+        return None
+
+
+def _fetch_status() -> list[dict]:
+    status = []
+    for service, label in FetchRun.Service.choices:
+        latest = FetchRun.objects.filter(service=service).first()
+        success = FetchRun.last_success(service)
+        status.append({"label": label, "latest": latest, "success": success})
+    return status
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "goals/index.html", {"periods": PlanningPeriod.objects.all()})
+    caps = capabilities(request)
+    require(caps.can_view)
+    members = list(Member.objects.all())
+    goals = []
+    for goal in Goal.objects.prefetch_related("strategies"):
+        indicators = [overview(i, members, with_chart=False) for i in goal.indicators.all()]
+        goals.append({"goal": goal, "indicators": indicators})
+    period_year = (
+        FinancialTarget.objects.order_by("-period__year")
+        .values_list("period__year", flat=True)
+        .first()
+    )
+    targets = FinancialTarget.objects.filter(period__year=period_year).select_related("period")
+    return render(
+        request,
+        "goals/index.html",
+        {
+            "goals": goals,
+            "strategies": Strategy.objects.all(),
+            "financial_targets": targets,
+            "financial_year": period_year,
+            "budget_targets_url": budget_targets_url(period_year) if period_year else None,
+            "fetch_status": _fetch_status(),
+            "can_edit": can_edit_goals(caps),
+        },
+    )
+
+
+def goal_detail(request: HttpRequest, code: str) -> HttpResponse:
+    goal = get_object_or_404(Goal.objects.prefetch_related("strategies"), code=code)
+    caps = capabilities(request)
+    require(caps.can_view)
+    members = list(Member.objects.all())
+    return render(
+        request,
+        "goals/goal_detail.html",
+        {
+            "goal": goal,
+            "indicators": [overview(i, members) for i in goal.indicators.all()],
+            "fetch_status": _fetch_status(),
+            "can_edit": can_edit_goals(caps),
+        },
+    )
+
+
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = get_object_or_404(Indicator.objects.select_related("goal"), code=code)
+    caps = capabilities(request)
+    require(caps.can_view)
+    year_form = TargetYearForm(request.GET or None)
+    if year_form.is_valid():
+        return redirect("goals:target_edit", code=code, year=year_form.cleaned_data["year"])
+    return render(
+        request,
+        "goals/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "view": overview(indicator, list(Member.objects.all())),
+            "kolada": KoladaMapping.objects.filter(indicator=indicator).first(),
+            "scb": getattr(indicator, "scb", None),
+            "survey": getattr(indicator, "survey", None),
+            "targets": indicator.targets.all(),
+            "members": Member.objects.all(),
+            "year_form": year_form,
+            "fetch_status": _fetch_status(),
+            "can_edit": can_edit_goals(caps),
+            "can_edit_mapping": can_edit_mappings(caps),
+        },
+    )
+
+
+def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, code=code)
+    require(can_edit_goals(capabilities(request)))
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Indikatorns inställningar sparades."))
+        return redirect("goals:indicator", code=code)
+    return render(
+        request,
+        "goals/edit.html",
+        {"indicator": indicator, "form": form, "heading": _("Inställningar för indikatorn")},
+    )
+
+
+def mapping_edit(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, code=code)
+    require(can_edit_mappings(capabilities(request)))
+    mapping = KoladaMapping.objects.filter(indicator=indicator).first() or KoladaMapping(
+        indicator=indicator
+    )
+    form = KoladaMappingForm(request.POST or None, instance=mapping)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Kopplingen till Kolada sparades."))
+        return redirect("goals:indicator", code=code)
+    return render(
+        request,
+        "goals/edit.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "heading": _("Koppling till Kolada"),
+            "intro": _(
+                "Vid hämtning jämförs nyckeltalets titel i Kolada med den förväntade titeln. "
+                "Stämmer de inte sparas inga värden, och hämtningen säger varför."
+            ),
+        },
+    )
+
+
+def target_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, code=code)
+    require(can_edit_goals(capabilities(request)))
+    target = TargetValue.objects.filter(indicator=indicator, year=year).first() or TargetValue(
+        indicator=indicator, year=year
+    )
+    form = TargetValueForm(request.POST or None, instance=target)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Målvärdet för %(year)s sparades.") % {"year": year})
+        return redirect("goals:indicator", code=code)
+    return render(
+        request,
+        "goals/edit.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "heading": _("Målvärde för %(year)s") % {"year": year},
+        },
+    )
+
+
+def measurement_edit(request: HttpRequest, code: str, year: int, area: str) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, code=code)
+    member = None
+    if area != REGION_SLUG:
+        member = Member.objects.filter(municipality_code=area).first()
+        if member is None:
+            raise Http404
+    require(can_edit_goals(capabilities(request)))
+    measurement = Measurement.objects.filter(
+        indicator=indicator, year=year, member=member
+    ).first() or Measurement(indicator=indicator, year=year, member=member)
+    form = MeasurementForm(request.POST or None, instance=measurement)
+    if request.method == "POST" and form.is_valid():
+        form.instance.origin = Measurement.Origin.MANUAL
+        form.instance.fetched_at = timezone.now()
+        if save_or_conflict(form):
+            messages.success(request, _("Värdet sparades."))
+            return redirect("goals:indicator", code=code)
+    area_name = member.name if member else "Skaraborg"
+    return render(
+        request,
+        "goals/edit.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "heading": _("Värde för %(area)s %(year)s") % {"area": area_name, "year": year},
+            "intro": _(
+                "Ett värde som matas in för hand behålls när data hämtas från Kolada eller SCB; "
+                "hämtningen rapporterar om källan anger något annat."
+            ),
+        },
+    )
+
+
+def survey_import(request: HttpRequest) -> HttpResponse:
+    require(can_edit_goals(capabilities(request)))
+    form = SurveyImportForm(request.POST or None, request.FILES or None)
+    import_errors = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            run = import_survey(upload.name, upload.read(), form.cleaned_data["year"])
+        except SurveyImportError as exc:
+            import_errors = exc
+        else:
+            messages.success(request, run.message.splitlines()[0])
+            return redirect("goals:index")
+    return render(
+        request,
+        "goals/survey_import.html",
+        {
+            "form": form,
+            "import_errors": import_errors,
+            "runs": FetchRun.objects.filter(service=FetchRun.Service.SURVEY)[:5],
+        },
+    )
+
+
+def fetch_runs(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).can_view)
+    return render(request, "goals/fetch_runs.html", {"runs": FetchRun.objects.all()[:100]})

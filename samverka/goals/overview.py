@@ -1,0 +1,113 @@
+"""What the goal pages show of an indicator: its table, chart, latest value and status."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.safestring import SafeString
+
+from samverka.goals.charts import Series, line_chart
+from samverka.goals.models import Indicator, Measurement, TargetValue
+from samverka.goals.status import Assessment, Status, assess
+from samverka.lib.money import format_number
+from samverka.orgs.models import Member
+
+REGION = "Skaraborg"
+
+
+@dataclass
+class Row:
+    area: str
+    values: list[Decimal | None]
+    is_region: bool = False
+
+
+@dataclass
+class IndicatorOverview:
+    indicator: Indicator
+    years: list[int]
+    rows: list[Row]
+    targets: dict[int, Decimal]
+    latest: Measurement | None
+    assessment: Assessment
+    chart: SafeString
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def target_row(self) -> list[Decimal | None]:
+        return [self.targets.get(year) for year in self.years]
+
+    @property
+    def latest_target(self) -> Decimal | None:
+        return self.targets.get(self.latest.year) if self.latest else None
+
+
+def assessment_for(
+    indicator: Indicator, region: dict[int, Decimal], targets: dict[int, Decimal]
+) -> tuple[Assessment, int | None]:
+    """The status of the latest Skaraborg value against its year's target, else the baseline."""
+    if not region:
+        return assess(
+            None, None, increase=True, tolerance_percent=Decimal(0), reference_label=""
+        ), None
+    year = max(region)
+    increase = indicator.direction == Indicator.Direction.INCREASE
+    fmt = lambda v: format_number(v, indicator.decimals)  # noqa: E731
+    if year in targets:
+        reference, label = targets[year], f"målvärdet för {year} ({fmt(targets[year])})"
+    elif indicator.baseline_year and year <= indicator.baseline_year:
+        return (
+            Assessment(
+                Status.UNKNOWN,
+                f"Det finns inget målvärde för {year} och inget utfall efter basåret "
+                f"{indicator.baseline_year} att jämföra med.",
+                region[year],
+            ),
+            year,
+        )
+    elif indicator.baseline_year and indicator.baseline_year in region:
+        base = indicator.baseline_year
+        reference, label = region[base], f"värdet för basåret {base} ({fmt(region[base])})"
+    else:
+        reference, label = None, "basår eller målvärde saknas"
+    result = assess(
+        region[year],
+        reference,
+        increase=increase,
+        tolerance_percent=indicator.tolerance_percent,
+        reference_label=label,
+    )
+    return result, year
+
+
+def overview(
+    indicator: Indicator, members: list[Member], with_chart: bool = True
+) -> IndicatorOverview:
+    measurements = list(indicator.measurements.select_related("member"))
+    targets = dict(TargetValue.objects.filter(indicator=indicator).values_list("year", "value"))
+    years = sorted({m.year for m in measurements} | set(targets))
+    by_area: dict[str, dict[int, Decimal]] = {}
+    latest = None
+    for m in measurements:
+        by_area.setdefault(m.area_name if m.member_id else REGION, {})[m.year] = m.value
+        if m.member_id is None and (latest is None or m.year > latest.year):
+            latest = m
+    region = by_area.get(REGION, {})
+    rows = [Row(REGION, [region.get(y) for y in years], is_region=True)]
+    series = [Series(REGION, region, "region")] if region else []
+    for member in members:
+        points = by_area.get(member.name, {})
+        rows.append(Row(member.name, [points.get(y) for y in years]))
+        if points:
+            series.append(Series(member.name, points, "member"))
+    if targets:
+        series.append(Series("Målvärde", targets, "target"))
+    result, _year = assessment_for(indicator, region, targets)
+    chart = (
+        line_chart(
+            f"chart-{indicator.code}", indicator.name, series, indicator.unit, indicator.decimals
+        )
+        if with_chart
+        else SafeString("")
+    )
+    sources = sorted({m.source for m in measurements})
+    return IndicatorOverview(indicator, years, rows, targets, latest, result, chart, sources)
