@@ -63,6 +63,7 @@ def adopt(plan: ActivityPlan, decision: Decision) -> ActivityPlan:
 @transaction.atomic
 def revise(plan: ActivityPlan) -> ActivityPlan:
     """Make a new draft version from an adopted one; the adopted version stays as it is."""
+    plan.refresh_from_db()
     if plan.status != Status.ADOPTED:
         raise PlanVersionLockedError(_("Bara en fastställd version kan revideras."))
     if ActivityPlan.objects.filter(
