@@ -1,12 +1,22 @@
 import datetime
 
-from django.db.models import Q
+from django.contrib import messages
+from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
+from samverka.accounts.permissions import Capabilities, capabilities, require
+from samverka.core.forms import save_or_conflict
 from samverka.decisions import obligations
-from samverka.decisions.models import Decision, Meeting, ReportingObligation
+from samverka.decisions.forms import AgendaItemForm, MeetingForm, TrackingForm
+from samverka.decisions.models import AgendaItem, Decision, Meeting, ReportingObligation
 from samverka.orgs.models import GoverningBody
+
+
+def can_record_meetings(can: Capabilities) -> bool:
+    """Register meetings, their agendas and which reporting duty an item fulfils."""
+    return can.is_controller
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -41,6 +51,16 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
+    can = capabilities(request)
+    form = MeetingForm(request.POST or None) if can_record_meetings(can) else None
+    if request.method == "POST":
+        require(can_record_meetings(can))
+        if form.is_valid() and save_or_conflict(form):
+            meeting = form.instance
+            messages.success(request, _("Sammanträdet registrerades."))
+            return redirect(
+                "decisions:meeting", body=meeting.body.code, date=f"{meeting.date:%Y-%m-%d}"
+            )
     body_code = request.GET.get("organ", "")
     meetings = Meeting.objects.select_related("body").prefetch_related("agenda")
     if body_code:
@@ -52,6 +72,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "meetings": meetings,
             "bodies": GoverningBody.objects.all(),
             "body_code": body_code,
+            "form": form,
         },
     )
 
@@ -62,6 +83,18 @@ def meeting_detail(request: HttpRequest, body: str, date: str) -> HttpResponse:
     except ValueError as exc:
         raise Http404 from exc
     meeting = get_object_or_404(Meeting.objects.select_related("body"), body__code=body, date=day)
+    can = capabilities(request)
+    form = None
+    if can_record_meetings(can):
+        next_order = (meeting.agenda.aggregate(m=Max("order"))["m"] or 0) + 1
+        form = AgendaItemForm(
+            request.POST or None, instance=AgendaItem(meeting=meeting, order=next_order)
+        )
+    if request.method == "POST":
+        require(can_record_meetings(can))
+        if form.is_valid() and save_or_conflict(form):
+            messages.success(request, _("Punkten lades till på dagordningen."))
+            return redirect("decisions:meeting", body=body, date=date)
     agenda = meeting.agenda.select_related("matter__origin", "decision").prefetch_related("fulfils")
     return render(
         request,
@@ -76,12 +109,27 @@ def meeting_detail(request: HttpRequest, body: str, date: str) -> HttpResponse:
 
 
 def obligation_list(request: HttpRequest) -> HttpResponse:
+    can = capabilities(request)
+    if request.method == "POST":
+        require(can_record_meetings(can))
+        obligation = get_object_or_404(ReportingObligation, code=request.POST.get("code", ""))
+        form = TrackingForm(request.POST, instance=obligation)
+        if form.is_valid() and save_or_conflict(form):
+            messages.success(
+                request, _("Uppföljningen av %(t)s är uppdaterad.") % {"t": obligation}
+            )
+        else:
+            messages.error(request, _("Datumet sparades inte: ange ett giltigt datum."))
+        return redirect("decisions:obligations")
     rows = [
         {
             "obligation": o,
             "missed": obligations.missed(o),
             "next": obligations.next_due(o),
             "schedule": obligations.schedule(o),
+            "form": TrackingForm(instance=o, auto_id=f"id_{o.code}_%s")
+            if can_record_meetings(can)
+            else None,
         }
         for o in ReportingObligation.objects.select_related("body")
     ]

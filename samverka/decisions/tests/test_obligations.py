@@ -94,3 +94,51 @@ def test_the_obligations_page_flags_missed_reviews(client, board):
     page = client.get(reverse("decisions:obligations")).content.decode()
     assert "Fördjupning minst en gång per halvår" in page
     assert "missade" in page and "2020-07-01" in page
+
+
+def test_the_controller_records_a_meeting_whose_agenda_item_fulfils_the_review(client, board):
+    review = _obligation(board, tracked_from=D(2026, 1, 1))
+    client.force_login(testing.make_controller())
+    response = client.post(
+        reverse("decisions:meetings"),
+        {"body": board.pk, "date": "2026-03-13", "title": "", "note": "", "seen_version": 1},
+    )
+    assert response["Location"] == reverse("decisions:meeting", args=[board.code, "2026-03-13"])
+    response = client.post(
+        response["Location"],
+        {
+            "title": "Fördjupning Omställning Skaraborg",
+            "outcome": "",
+            "fulfils": [review.pk],
+            "seen_version": 1,
+        },
+    )
+    assert response.status_code == 302
+    assert obligations.schedule(review, D(2026, 4, 1))[0].met_on == D(2026, 3, 13)
+
+
+def test_a_reader_cannot_record_meetings_or_start_tracking(client, board):
+    review = _obligation(board, tracked_from=None)
+    client.force_login(testing.make_reader())
+    response = client.post(
+        reverse("decisions:meetings"), {"body": board.pk, "date": "2026-03-13", "seen_version": 1}
+    )
+    assert response.status_code == 403
+    response = client.post(
+        reverse("decisions:obligations"),
+        {"code": review.code, "tracked_from": "2026-01-01", "seen_version": review.version},
+    )
+    assert response.status_code == 403
+    review.refresh_from_db()
+    assert review.tracked_from is None and not Meeting.objects.exists()
+
+
+def test_the_controller_starts_tracking_an_obligation(client, board):
+    review = _obligation(board, tracked_from=None)
+    client.force_login(testing.make_controller())
+    client.post(
+        reverse("decisions:obligations"),
+        {"code": review.code, "tracked_from": "2026-01-01", "seen_version": review.version},
+    )
+    review.refresh_from_db()
+    assert review.tracked_from == D(2026, 1, 1)

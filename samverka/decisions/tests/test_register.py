@@ -86,3 +86,18 @@ def test_an_unknown_meeting_date_is_not_found(client):
     client.force_login(testing.make_reader())
     response = client.get(reverse("decisions:meeting", args=["direktion", "2025-13-01"]))
     assert response.status_code == 404
+
+
+def test_adopting_a_period_links_the_decision_to_the_period(client):
+    from samverka.orgs import periods
+
+    federation = testing.make_federation()
+    period = testing.make_period(federation, 2026)
+    decision = Decision.objects.create(
+        federation=federation, date=datetime.date(2025, 12, 12), title="Budget 2026", number="§ 88"
+    )
+    periods.adopt(period, decision)
+    assert decision.links.get().target == period
+    client.force_login(testing.make_reader())
+    page = client.get(reverse("decisions:index"), {"q": "§ 88"}).content.decode()
+    assert "Planeringsperiod: Budget och verksamhetsplan 2026" in page
