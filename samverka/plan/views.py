@@ -439,32 +439,30 @@ def plan_revise(request: HttpRequest, code: str, year: int, number: int) -> Http
 
 def plan_diff(request: HttpRequest, code: str, year: int) -> HttpResponse:
     programme = get_object_or_404(Programme, code=code)
-    versions = list(programme.activity_plans.filter(year=year).order_by("number"))
+    versions = {v.number: v for v in programme.activity_plans.filter(year=year).order_by("number")}
     if not versions:
         raise Http404
-    numbers = [v.number for v in versions]
 
-    def pick(name: str, default: int) -> ActivityPlan:
+    def number(name: str, default: int) -> int:
         value = request.GET.get(name, "")
-        number = int(value) if value.isdigit() else default
-        return next((v for v in versions if v.number == number), None) or _raise404()
+        return int(value) if value.isdigit() else default
 
-    new = pick("till", numbers[-1])
-    old = pick("fran", new.based_on.number if new.based_on_id else numbers[0])
+    new = versions.get(number("till", max(versions)))
+    if new is None:
+        raise Http404
+    old = versions.get(number("fran", new.based_on.number if new.based_on_id else min(versions)))
+    if old is None:
+        raise Http404
     return render(
         request,
         "plan/plan_diff.html",
         {
             "programme": programme,
             "year": year,
-            "versions": versions,
+            "versions": list(versions.values()),
             "diff": activity_plans.diff(old, new),
         },
     )
-
-
-def _raise404():
-    raise Http404
 
 
 def programme_funding(request: HttpRequest, code: str) -> HttpResponse:
