@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,8 @@ from samverka.decisions import obligations
 from samverka.decisions.forms import AgendaItemForm, MeetingForm, TrackingForm
 from samverka.decisions.models import AgendaItem, Decision, Meeting, ReportingObligation
 from samverka.orgs.models import GoverningBody
+
+PAGE_SIZE = 100
 
 
 def can_record_meetings(can: Capabilities) -> bool:
@@ -36,11 +39,16 @@ def index(request: HttpRequest) -> HttpResponse:
     if year.isdigit():
         decisions = decisions.filter(date__year=int(year))
     years = sorted({d.year for d in Decision.objects.dates("date", "year")}, reverse=True)
+    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("sida"))
+    params = request.GET.copy()
+    params.pop("sida", None)
     return render(
         request,
         "decisions/index.html",
         {
-            "decisions": decisions,
+            "decisions": page,
+            "page": page,
+            "query_string": params.urlencode(),
             "bodies": GoverningBody.objects.filter(decisions__isnull=False).distinct(),
             "years": years,
             "query": query,

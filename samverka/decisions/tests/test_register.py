@@ -101,3 +101,17 @@ def test_adopting_a_period_links_the_decision_to_the_period(client):
     client.force_login(testing.make_reader())
     page = client.get(reverse("decisions:index"), {"q": "§ 88"}).content.decode()
     assert "Planeringsperiod: Budget och verksamhetsplan 2026" in page
+
+
+def test_a_long_register_is_split_into_pages_that_keep_the_filter(client):
+    federation = testing.make_federation()
+    Decision.objects.bulk_create(
+        Decision(federation=federation, date=datetime.date(2020, 1, 1), title=f"Beslut nr {i:03}")
+        for i in range(150)
+    )
+    client.force_login(testing.make_reader())
+    page = client.get(reverse("decisions:index"), {"q": "nr", "ar": "2020"}).content.decode()
+    assert "150 beslut – visar 1–100" in page
+    assert "?q=nr&amp;ar=2020&amp;sida=2" in page
+    page = client.get(reverse("decisions:index"), {"q": "nr", "ar": "2020", "sida": "2"})
+    assert "visar 101–150" in page.content.decode()
