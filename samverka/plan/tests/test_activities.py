@@ -119,3 +119,15 @@ def test_a_link_to_an_unregistered_model_is_refused(client, activity):
         {"target": f"{content_type.pk}:{activity.pk}"},
     )
     assert not ActivityLink.objects.exists()
+
+
+def test_a_concurrent_edit_of_an_activity_is_refused_with_the_newer_value(client, activity):
+    client.force_login(testing.make_controller())
+    seen = activity.version
+    assert _edit(client, activity, owner_name="Första").status_code == 302
+    response = _edit(client, activity, owner_name="Andra", seen_version=seen)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Någon annan har sparat" in page and "Första" in page
+    activity.refresh_from_db()
+    assert activity.owner_name == "Första"

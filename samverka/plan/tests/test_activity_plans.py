@@ -155,3 +155,10 @@ def test_a_reader_cannot_revise_a_plan(client, adopted):
     response = client.post(reverse("plan:plan_revise", args=[adopted["programme"].code, 2026, 1]))
     assert response.status_code == 403
     assert ActivityPlan.objects.filter(programme=adopted["programme"]).count() == 1
+
+
+def test_comparing_with_a_version_that_does_not_exist_is_not_found(client, adopted):
+    client.force_login(testing.make_reader())
+    url = reverse("plan:plan_diff", args=[adopted["programme"].code, 2026])
+    assert client.get(url, {"fran": "1", "till": "9"}).status_code == 404
+    assert client.get(url).status_code == 200
