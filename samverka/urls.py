@@ -8,6 +8,7 @@ urlpatterns = [
     path("budget/", include("samverka.budget.urls")),
     path("mal/", include("samverka.goals.urls")),
     path("plan/", include("samverka.plan.urls")),
+    path("beslut/", include("samverka.decisions.urls")),
     path("projekt/", include("samverka.portfolio.urls")),
     path("utfall/", include("samverka.ledger.urls")),
     path("rapporter/", include("samverka.reports.urls")),

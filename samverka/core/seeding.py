@@ -24,8 +24,11 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "seed" / "skaraborg"
 LOADERS = [
     "samverka.orgs.seed",
     "samverka.decisions.seed",
-    "samverka.portfolio.seed",
+    "samverka.budget.seed",
     "samverka.goals.seed",
+    "samverka.plan.seed",
+    "samverka.portfolio.seed",
+    "samverka.ledger.seed",
 ]
 
 
