@@ -5,6 +5,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.db.models import F
 from django.http import HttpResponse
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
@@ -51,7 +52,7 @@ def budget_workbook(period: PlanningPeriod) -> Workbook:
     _header(ws, LINE_HEADERS)
     ws.column_dimensions["D"].width = 32
     lines = BudgetLine.objects.filter(period=period).select_related("unit")
-    for line in lines.order_by("unit__sort_order", "sort_order", "code"):
+    for line in lines.order_by(F("unit__sort_order").asc(nulls_first=True), "sort_order", "code"):
         ws.append(
             [
                 line.unit.code if line.unit else TOTAL,
