@@ -9,6 +9,11 @@ from samverka.budget.models import REVENUE_KINDS, LineKind
 Figure = {"total_revenue": "SUMMA INTÄKTER", "total_costs": "SUMMA KOSTNADER", "result": "RESULTAT"}
 
 
+def _cap(label) -> str:
+    text = str(label)
+    return text[:1].upper() + text[1:]
+
+
 @dataclass
 class Cell:
     value: Decimal | None
@@ -50,12 +55,12 @@ def document_rows(tables: list[Table | None]) -> list[Row]:
     rows = []
     for kind in kinds:
         if kind in REVENUE_KINDS:
-            rows.append(Row(LineKind(kind).label.capitalize(), cells(lambda t, k=kind: t.get(k))))
+            rows.append(Row(_cap(LineKind(kind).label), cells(lambda t, k=kind: t.by_kind.get(k))))
     rows.append(Row(Figure["total_revenue"], cells(lambda t: t.revenue, "total_revenue"), True))
     rows.append(Row("KOSTNADER", [], heading=True))
     for kind in kinds:
         if kind not in REVENUE_KINDS:
-            rows.append(Row(LineKind(kind).label.capitalize(), cells(lambda t, k=kind: t.get(k))))
+            rows.append(Row(_cap(LineKind(kind).label), cells(lambda t, k=kind: t.by_kind.get(k))))
     rows.append(Row(Figure["total_costs"], cells(lambda t: t.costs, "total_costs"), True))
     rows.append(Row(Figure["result"], cells(lambda t: t.result, "result"), True))
     return rows
