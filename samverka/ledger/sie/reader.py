@@ -90,6 +90,7 @@ def iter_records(source: str | os.PathLike[str] | BinaryIO) -> Iterator[Record]:
 
 def _iter_records(f: BinaryIO) -> Iterator[Record]:
     lines, decoder, _ = _open_lines(f)
+    voucher_date = ""
     for lineno, raw in enumerate(lines, 1):
         s = raw.strip()
         if lineno == 1:
@@ -109,7 +110,16 @@ def _iter_records(f: BinaryIO) -> Iterator[Record]:
                 decoded.append(_decode_objects(_pairs(fv, lineno), decoder, lineno))
             else:
                 decoded.append(decoder(fv, lineno))
-        yield Record(lineno, decoder(label[1:], lineno), tuple(decoded))
+        name = decoder(label[1:], lineno).upper()
+        if name == "VER" and len(decoded) > 2 and isinstance(decoded[2], str):
+            voucher_date = decoded[2]
+        elif name in ROW_LABELS and len(decoded) >= 3:
+            # The standard: a row without its own date has the voucher's date.
+            if len(decoded) == 3:
+                decoded.append(voucher_date)
+            elif decoded[3] == "":
+                decoded[3] = voucher_date
+        yield Record(lineno, name, tuple(decoded))
 
 
 def _open_lines(f: BinaryIO) -> tuple[Iterable[bytes], TextDecoder, str]:
