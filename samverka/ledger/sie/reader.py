@@ -102,7 +102,7 @@ def _iter_records(f: BinaryIO) -> Iterator[Record]:
             continue
         fields = split_fields(s, lineno)
         label = fields[0]
-        if not isinstance(label, bytes) or not label.startswith(b"#"):
+        if not isinstance(label, bytes) or len(label) < 2 or not label.startswith(b"#"):
             continue
         decoded: list[str | Objects] = []
         for fv in fields[1:]:
