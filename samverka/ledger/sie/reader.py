@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import operator
 import os
 import re
 import zlib
@@ -25,23 +26,25 @@ ProgressCallback = Callable[[int, int], None]
 PROGRESS_EVERY = 1 << 16
 CHUNK_BYTES = 1 << 20
 
-# A whole voucher in the shape nearly every exporter writes: a #VER line with a plain series,
-# number and date, "{", #TRANS rows, "}". Matched in C over a block of lines, so that the
-# Python loop runs once per voucher instead of once per line. Vouchers of any other shape
-# (#RTRANS/#BTRANS rows, quoted series, blank lines, odd amounts) fail the match and are
-# read line by line, which gives the same result.
-_VOUCHER = re.compile(
+# The bulk of a file is vouchers in the shape nearly every exporter writes: a #VER line with
+# plain series, number and date, a "{" line, #TRANS rows with two-decimal amounts, a "}" line.
+# Such a voucher is taken with one match for its head and one findall for its rows, both in
+# C, so that Python runs a few operations per row instead of a tokenizer per line. A voucher
+# of any other shape (#RTRANS/#BTRANS rows, quoted series, blank lines, other amounts) does
+# not match and is read line by line, which gives the same result, only slower.
+_VOUCHER_HEAD = re.compile(
     rb"#VER[ \t]+([^\s\"{}]+)[ \t]+([^\s\"{}]+)[ \t]+(\d{8})(?:[ \t][^\n{}]*)?\r?\n"
     rb"[ \t]*\{[ \t]*\r?\n"
-    rb"((?:[ \t]*#TRANS[ \t][^\n]*\n)*)"
-    rb"[ \t]*\}[ \t]*\r?(?:\n|\Z)"
 )
-# One #TRANS row: account, object list text, amount as integer part and two decimals (other
-# amounts are left to the line reader), optional date or "" and anything after it.
+# One row: "account {objects}" as one field (parsed once per distinct value, and kept raw in
+# the aggregation key meanwhile), the amount, the date or "" (group empty), and the rest.
 _ROW = re.compile(
-    rb"[ \t]*#TRANS[ \t]+([^\s\"{}]+)[ \t]+\{([^{}\n]*)\}[ \t]+(-?\d{1,15})(?:\.(\d\d))?"
-    rb"(?:[ \t]+(?:(\d{8})|\"\")(?:[ \t][^\n]*)?)?[ \t]*\r?\n"
+    rb"^[ \t]*#TRANS[ \t]+([^\s\"{}]+[ \t]+\{[^{}\n]*\})[ \t]+(-?\d{1,15}\.\d\d)"
+    rb"(?:[ \t]+(?:(\d{8})|\"\")(?:[ \t][^\n]*)?)?[ \t]*\r?\n",
+    re.MULTILINE,
 )
+_CLOSE = re.compile(rb"\}[ \t]*\r?(?:\n|\Z)")
+
 MAX_FINDINGS = 1000  # a file with a million bad vouchers must not cost a million findings
 ZERO = Decimal(0)
 
@@ -199,7 +202,9 @@ class _Reader:
         self.decoder: TextDecoder
         # Raw aggregation: keys keep bytes so the hot path never decodes.
         self.sums: dict[tuple[int | None, bytes, int, RawObjects], Decimal] = {}
-        self.cents: dict[tuple[int | None, bytes, int, RawObjects], int] = {}  # in öre
+        # Sums of the bulk path, in öre, keyed (year, b"account {objects}", month).
+        self.cents: dict[tuple[int | None, bytes, int], int] = {}
+        self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {b"": (b"", ())}
         self.date_cache: dict[bytes, tuple[dt.date, int | None, int]] = {}
         self.row_lines: dict[tuple[str, tuple[object, ...]], int] = {}
         # Voucher state.
@@ -270,8 +275,12 @@ class _Reader:
         date_cache = self.date_cache
         object_cache: dict[bytes, RawObjects] = {}
         voucher_years = self.sie.voucher_years
-        voucher_match = _VOUCHER.match
+        head_match = _VOUCHER_HEAD.match
+        close_match = _CLOSE.match
         rows_of = _ROW.findall
+        third = operator.itemgetter(2)
+        date_keys = date_cache.keys()
+        account_objects_seen = self.account_objects
         progress = self.on_progress
         next_progress = PROGRESS_EVERY if progress is not None else -1
         n_trans = n_ver = 0
@@ -296,28 +305,33 @@ class _Reader:
                     and not expect_body
                     and not crc_active
                     and buf.startswith(b"#VER", pos)
-                    and (m := voucher_match(buf, pos)) is not None
+                    and (m := head_match(buf, pos)) is not None
                 ):
-                    series, number, date_raw, body = m.groups()
+                    # The rows run to the first line that starts with "}"; they are all
+                    # understood when findall matched one row per line (a match starts at
+                    # a line start and ends with its newline, so it cannot cover two).
+                    start = m.end()
+                    stop = buf.find(b"\n}", start - 1) + 1
+                    closing = close_match(buf, stop) if stop else None
+                    body = buf[start:stop]
                     rows = rows_of(body)
-                    if len(rows) == body.count(b"#TRANS"):  # else: some row is unusual
+                    if closing is not None and len(rows) == body.count(b"\n"):
+                        series, number, date_raw = m.groups()
                         info = date_cache.get(date_raw) or self._date(date_raw, lineno + 1)
                         year = info[1]
                         month = info[2]
                         self.voucher_id = (series, number)
+                        dates = set(map(third, rows))
+                        if not date_keys >= dates:
+                            self._bulk_dates(rows, dates, lineno + 3)
                         total = 0
-                        for row in rows:
-                            account, objtext, whole, decimals, date = row
-                            objs = object_cache.get(objtext)
-                            if objs is None:
-                                line = lineno + 3 + rows.index(row)
-                                objs = self._parse_objects(objtext, line, object_cache)
-                            if date and date not in date_cache:
-                                self._date(date, lineno + 3 + rows.index(row))
-                            amount = int(whole + decimals) if decimals else int(whole) * 100
-                            key = (year, account, month, objs)
-                            cents[key] = cents_get(key, 0) + amount
-                            total += amount
+                        for account_objects, amount, _date in rows:
+                            if account_objects not in account_objects_seen:
+                                self._bulk_objects(rows, account_objects, lineno + 3)
+                            cents_amount = int(amount.replace(b".", b""))
+                            key = (year, account_objects, month)
+                            cents[key] = cents_get(key, 0) + cents_amount
+                            total += cents_amount
                         if total:
                             self._unbalanced(lineno + 1, Decimal(total).scaleb(-2))
                         voucher_years.add(year)
@@ -326,7 +340,7 @@ class _Reader:
                         n_ver += 1
                         n_trans += len(rows)
                         lineno += 3 + len(rows)
-                        pos = m.end()
+                        pos = closing.end()
                         continue
                 end = buf.find(b"\n", pos)
                 if end < 0:
@@ -402,6 +416,24 @@ class _Reader:
             if not counts[label]:
                 del counts[label]
         return lineno
+
+    def _bulk_dates(
+        self, rows: list[tuple[bytes, bytes, bytes]], dates: set[bytes], first: int
+    ) -> None:
+        """Validate the row dates of a bulk voucher not seen before (first = first row's line)."""
+        for i, (_ao, _amount, date) in enumerate(rows):
+            if date and date not in self.date_cache:
+                self._date(date, first + i)
+
+    def _bulk_objects(
+        self, rows: list[tuple[bytes, bytes, bytes]], account_objects: bytes, first: int
+    ) -> None:
+        """Parse "account {objects}" the first time it is seen, with the row's line for errors."""
+        line = first + [r[0] for r in rows].index(account_objects)
+        account, _, objtext = account_objects.partition(b"{")
+        objs = _pairs(split_fields(b"{" + objtext, line)[0], line)  # type: ignore[arg-type]
+        if len(self.account_objects) < 1_000_000:  # distinct accounts × object lists
+            self.account_objects[account_objects] = (account.strip(), objs)
 
     def _parse_objects(
         self, text: bytes, lineno: int, cache: dict[bytes, RawObjects]
@@ -802,7 +834,10 @@ class _Reader:
         cache: dict[RawObjects, Objects] = {(): ()}
         out = sie.trans_sums
         raw_sums = dict(self.sums)
-        for key, amount in self.cents.items():
+        parsed = self.account_objects
+        for (year, account_objects, month), amount in self.cents.items():
+            account, objs = parsed[account_objects]
+            key = (year, account, month, objs)
             raw_sums[key] = raw_sums.get(key, ZERO) + Decimal(amount).scaleb(-2)
         for (year, account, month, objs), amount in raw_sums.items():
             names = cache.get(objs)
