@@ -9,6 +9,7 @@ import operator
 import os
 import re
 import zlib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -202,8 +203,9 @@ class _Reader:
         self.decoder: TextDecoder
         # Raw aggregation: keys keep bytes so the hot path never decodes.
         self.sums: dict[tuple[int | None, bytes, int, RawObjects], Decimal] = {}
-        # Sums of the bulk path, in öre, keyed (year, b"account {objects}", month).
-        self.cents: dict[tuple[int | None, bytes, int], int] = {}
+        # Sums of the bulk path in öre: (year, month) -> b"account {objects}" -> öre. Nested
+        # so that a row costs one dict update and no key tuple.
+        self.cents: dict[tuple[int | None, int], defaultdict[bytes, int]] = {}
         self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {b"": (b"", ())}
         self.date_cache: dict[bytes, tuple[dt.date, int | None, int]] = {}
         self.row_lines: dict[tuple[str, tuple[object, ...]], int] = {}
@@ -271,7 +273,6 @@ class _Reader:
         sums = self.sums
         sums_get = sums.get
         cents = self.cents
-        cents_get = cents.get
         date_cache = self.date_cache
         object_cache: dict[bytes, RawObjects] = {}
         voucher_years = self.sie.voucher_years
@@ -280,7 +281,6 @@ class _Reader:
         rows_of = _ROW.findall
         third = operator.itemgetter(2)
         date_keys = date_cache.keys()
-        account_objects_seen = self.account_objects
         progress = self.on_progress
         next_progress = PROGRESS_EVERY if progress is not None else -1
         n_trans = n_ver = 0
@@ -321,17 +321,19 @@ class _Reader:
                         year = info[1]
                         month = info[2]
                         self.voucher_id = (series, number)
-                        dates = set(map(third, rows))
-                        if not date_keys >= dates:
-                            self._bulk_dates(rows, dates, lineno + 3)
+                        if not date_keys >= set(map(third, rows)):
+                            self._bulk_dates(rows, lineno + 3)
+                        month_sums = cents.get((year, month))
+                        if month_sums is None:
+                            month_sums = cents[(year, month)] = defaultdict(int)
+                        known = len(month_sums)
                         total = 0
                         for account_objects, amount, _date in rows:
-                            if account_objects not in account_objects_seen:
-                                self._bulk_objects(rows, account_objects, lineno + 3)
-                            cents_amount = int(amount.replace(b".", b""))
-                            key = (year, account_objects, month)
-                            cents[key] = cents_get(key, 0) + cents_amount
-                            total += cents_amount
+                            amount_ore = int(amount.replace(b".", b""))
+                            month_sums[account_objects] += amount_ore
+                            total += amount_ore
+                        if len(month_sums) != known:  # a new "account {objects}": validate
+                            self._bulk_objects(rows, lineno + 3)
                         if total:
                             self._unbalanced(lineno + 1, Decimal(total).scaleb(-2))
                         voucher_years.add(year)
@@ -417,23 +419,21 @@ class _Reader:
                 del counts[label]
         return lineno
 
-    def _bulk_dates(
-        self, rows: list[tuple[bytes, bytes, bytes]], dates: set[bytes], first: int
-    ) -> None:
+    def _bulk_dates(self, rows: list[tuple[bytes, bytes, bytes]], first: int) -> None:
         """Validate the row dates of a bulk voucher not seen before (first = first row's line)."""
         for i, (_ao, _amount, date) in enumerate(rows):
             if date and date not in self.date_cache:
                 self._date(date, first + i)
 
-    def _bulk_objects(
-        self, rows: list[tuple[bytes, bytes, bytes]], account_objects: bytes, first: int
-    ) -> None:
-        """Parse "account {objects}" the first time it is seen, with the row's line for errors."""
-        line = first + [r[0] for r in rows].index(account_objects)
-        account, _, objtext = account_objects.partition(b"{")
-        objs = _pairs(split_fields(b"{" + objtext, line)[0], line)  # type: ignore[arg-type]
-        if len(self.account_objects) < 1_000_000:  # distinct accounts × object lists
-            self.account_objects[account_objects] = (account.strip(), objs)
+    def _bulk_objects(self, rows: list[tuple[bytes, bytes, bytes]], first: int) -> None:
+        """Parse each "account {objects}" not seen before, with its row's line for errors."""
+        parsed = self.account_objects
+        for i, (account_objects, _amount, _date) in enumerate(rows):
+            if account_objects not in parsed:
+                account, _, objtext = account_objects.partition(b"{")
+                inner = split_fields(b"{" + objtext, first + i)[0]
+                objs = _pairs(inner, first + i)  # type: ignore[arg-type]
+                parsed[account_objects] = (account.strip(), objs)
 
     def _parse_objects(
         self, text: bytes, lineno: int, cache: dict[bytes, RawObjects]
@@ -835,10 +835,11 @@ class _Reader:
         out = sie.trans_sums
         raw_sums = dict(self.sums)
         parsed = self.account_objects
-        for (year, account_objects, month), amount in self.cents.items():
-            account, objs = parsed[account_objects]
-            key = (year, account, month, objs)
-            raw_sums[key] = raw_sums.get(key, ZERO) + Decimal(amount).scaleb(-2)
+        for (year, month), month_sums in self.cents.items():
+            for account_objects, amount in month_sums.items():
+                account, objs = parsed[account_objects]
+                key = (year, account, month, objs)
+                raw_sums[key] = raw_sums.get(key, ZERO) + Decimal(amount).scaleb(-2)
         for (year, account, month, objs), amount in raw_sums.items():
             names = cache.get(objs)
             if names is None:
