@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import operator
 import os
 import re
 import zlib
@@ -26,6 +25,7 @@ ProgressCallback = Callable[[int, int], None]
 
 PROGRESS_EVERY = 1 << 16
 CHUNK_BYTES = 1 << 20
+BULK_MAX_BYTES = 1 << 16  # a longer voucher is read line by line
 
 # The bulk of a file is vouchers in the shape nearly every exporter writes: a #VER line with
 # plain series, number and date, a "{" line, #TRANS rows with two-decimal amounts, a "}" line.
@@ -62,6 +62,7 @@ KNOWN_LABELS = frozenset(
 ROW_LABELS = frozenset(("TRANS", "RTRANS", "BTRANS"))
 
 RawObjects = tuple[tuple[bytes, bytes], ...]
+DateInfo = tuple[dt.date, "int | None", int, "defaultdict[bytes, int]"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -207,7 +208,7 @@ class _Reader:
         # so that a row costs one dict update and no key tuple.
         self.cents: dict[tuple[int | None, int], defaultdict[bytes, int]] = {}
         self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {b"": (b"", ())}
-        self.date_cache: dict[bytes, tuple[dt.date, int | None, int]] = {}
+        self.date_cache: dict[bytes, DateInfo] = {}
         self.row_lines: dict[tuple[str, tuple[object, ...]], int] = {}
         # Voucher state.
         self.expect_body = 0  # line of a #VER still waiting for its "{"
@@ -244,6 +245,7 @@ class _Reader:
 
     def run(self) -> SieFile:
         head, self.decoder, reason = _sniff(self.f)
+        self._clear_dates()
         sie = self.sie
         sie.encoding, sie.encoding_reason = self.decoder.encoding, reason
         try:
@@ -272,15 +274,12 @@ class _Reader:
         """
         sums = self.sums
         sums_get = sums.get
-        cents = self.cents
         date_cache = self.date_cache
         object_cache: dict[bytes, RawObjects] = {}
         voucher_years = self.sie.voucher_years
         head_match = _VOUCHER_HEAD.match
         close_match = _CLOSE.match
         rows_of = _ROW.findall
-        third = operator.itemgetter(2)
-        date_keys = date_cache.keys()
         progress = self.on_progress
         next_progress = PROGRESS_EVERY if progress is not None else -1
         n_trans = n_ver = 0
@@ -292,6 +291,8 @@ class _Reader:
         v_month = 0
         v_sum = ZERO
         crc_active = False
+        line_mode = False  # in_body or expect_body or crc_active: no bulk vouchers
+        bulk_after = 0  # line number before which the bulk path is not tried
         lineno = 0
         for buf in chunks:
             pos = 0
@@ -301,48 +302,56 @@ class _Reader:
                     progress(lineno, self._tell())
                     next_progress += PROGRESS_EVERY
                 if (
-                    not in_body
-                    and not expect_body
-                    and not crc_active
-                    and buf.startswith(b"#VER", pos)
+                    not line_mode
+                    and lineno >= bulk_after
                     and (m := head_match(buf, pos)) is not None
                 ):
                     # The rows run to the first line that starts with "}"; they are all
                     # understood when findall matched one row per line (a match starts at
                     # a line start and ends with its newline, so it cannot cover two).
                     start = m.end()
-                    stop = buf.find(b"\n}", start - 1) + 1
-                    closing = close_match(buf, stop) if stop else None
-                    body = buf[start:stop]
-                    rows = rows_of(body)
-                    if closing is not None and len(rows) == body.count(b"\n"):
-                        series, number, date_raw = m.groups()
+                    stop = buf.find(b"\n}", start - 1, start + BULK_MAX_BYTES) + 1
+                    rows = rows_of(buf, start, stop) if stop else None
+                    if rows is not None and len(rows) == buf.count(b"\n", start, stop):
+                        if buf.startswith(b"}\n", stop):
+                            end = stop + 2
+                        elif buf.startswith(b"}\r\n", stop):
+                            end = stop + 3
+                        else:
+                            closing = close_match(buf, stop)
+                            end = closing.end() if closing is not None else -1
+                    else:
+                        end = -1
+                    if end < 0:
+                        # Not the common shape (or its "}" is indented, or it is huge): read
+                        # it line by line, and pause the bulk path for a while so a file full
+                        # of such vouchers does not pay for failed attempts.
+                        bulk_after = lineno + 200
+                    else:
+                        date_raw = m.group(3)
                         info = date_cache.get(date_raw) or self._date(date_raw, lineno + 1)
-                        year = info[1]
-                        month = info[2]
-                        self.voucher_id = (series, number)
-                        if not date_keys >= set(map(third, rows)):
-                            self._bulk_dates(rows, lineno + 3)
-                        month_sums = cents.get((year, month))
-                        if month_sums is None:
-                            month_sums = cents[(year, month)] = defaultdict(int)
+                        month_sums = info[3]
                         known = len(month_sums)
                         total = 0
-                        for account_objects, amount, _date in rows:
+                        for account_objects, amount, date in rows:
+                            if date not in date_cache:
+                                self._bulk_dates(rows, lineno + 3)
                             amount_ore = int(amount.replace(b".", b""))
                             month_sums[account_objects] += amount_ore
                             total += amount_ore
                         if len(month_sums) != known:  # a new "account {objects}": validate
                             self._bulk_objects(rows, lineno + 3)
-                        if total:
-                            self._unbalanced(lineno + 1, Decimal(total).scaleb(-2))
-                        voucher_years.add(year)
-                        if year is None:
-                            self._outside_years(lineno + 1, info[0])
+                        if total or info[1] is None or not rows:
+                            self.voucher_id = (m.group(1), m.group(2))
+                            self.sie.voucher_years.add(info[1])
+                            if total:
+                                self._unbalanced(lineno + 1, Decimal(total).scaleb(-2))
+                            if info[1] is None:
+                                self._outside_years(lineno + 1, info[0])
                         n_ver += 1
                         n_trans += len(rows)
                         lineno += 3 + len(rows)
-                        pos = closing.end()
+                        pos = end
                         continue
                 end = buf.find(b"\n", pos)
                 if end < 0:
@@ -375,6 +384,7 @@ class _Reader:
                                 continue
                     elif s == b"}" and self.pending_rtrans is None:
                         in_body = False
+                        line_mode = crc_active
                         if v_sum:
                             self._unbalanced(v_line, v_sum)
                         v_line = 0
@@ -393,6 +403,7 @@ class _Reader:
                         v_month = info[2]
                         v_sum = ZERO
                         v_line = expect_body = lineno
+                        line_mode = True
                         self.voucher_id = (p[1], p[2])
                         voucher_years.add(v_year)
                         n_ver += 1
@@ -410,6 +421,7 @@ class _Reader:
                 in_body, expect_body, v_line = self.in_body, self.expect_body, self.voucher_line
                 v_year, v_month, v_sum = self.voucher_year, self.voucher_month, self.voucher_sum
                 crc_active = self.crc_active
+                line_mode = in_body or bool(expect_body) or crc_active
         self.in_body, self.expect_body, self.voucher_line = in_body, expect_body, v_line
         counts = self.counts
         counts["TRANS"] = counts.get("TRANS", 0) + n_trans
@@ -422,7 +434,7 @@ class _Reader:
     def _bulk_dates(self, rows: list[tuple[bytes, bytes, bytes]], first: int) -> None:
         """Validate the row dates of a bulk voucher not seen before (first = first row's line)."""
         for i, (_ao, _amount, date) in enumerate(rows):
-            if date and date not in self.date_cache:
+            if date not in self.date_cache:
                 self._date(date, first + i)
 
     def _bulk_objects(self, rows: list[tuple[bytes, bytes, bytes]], first: int) -> None:
@@ -515,17 +527,28 @@ class _Reader:
             raise SieError(lineno, f"Fält {i + 2} ska vara ett heltal, inte '{self.decoder(raw)}'.")
         return int(raw)
 
-    def _date(self, raw: bytes, lineno: int) -> tuple[dt.date, int | None, int]:
-        """A date with its year index and yyyymm, cached (a year has few distinct dates)."""
+    def _date(self, raw: bytes, lineno: int) -> DateInfo:
+        """A date with its year index, yyyymm and that month's bulk sums, cached (a year has
+        few distinct dates, and the bulk path needs all four per voucher)."""
         hit = self.date_cache.get(raw)
         if hit is not None:
             return hit
         date = _parse_date(raw, lineno, self.decoder)
-        info = (date, self._year_index(date), date.year * 100 + date.month)
+        year, month = self._year_index(date), date.year * 100 + date.month
+        month_sums = self.cents.get((year, month))
+        if month_sums is None:
+            month_sums = self.cents[(year, month)] = defaultdict(int)
+        info = (date, year, month, month_sums)
         if len(self.date_cache) > 100_000:
-            self.date_cache.clear()
+            self._clear_dates()
         self.date_cache[raw] = info
         return info
+
+    def _clear_dates(self) -> None:
+        self.date_cache.clear()
+        # b"" is a row's empty date ("" or none): always "known", so the bulk loop needs a
+        # single membership test per row. Its info is never read.
+        self.date_cache[b""] = (dt.date.min, None, 0, defaultdict(int))
 
     def _year_index(self, date: dt.date) -> int | None:
         years = self.sie.fiscal_years
@@ -599,7 +622,7 @@ class _Reader:
         if end < start:
             raise SieError(lineno, "#RAR slutar före sitt startdatum.")
         self.sie.fiscal_years[index] = FiscalYear(index, start, end)
-        self.date_cache.clear()  # year indices of cached dates may change
+        self._clear_dates()  # year indices of cached dates may change
 
     def _r_TAXAR(self, fields: list[Field], lineno: int) -> None:
         self._need(fields, 1, "TAXAR", lineno)
@@ -707,7 +730,7 @@ class _Reader:
     def _r_VER(self, fields: list[Field], lineno: int) -> None:
         self._need(fields, 3, "VER", lineno)
         self.voucher_id = (self._raw(fields, 0, lineno), self._raw(fields, 1, lineno))
-        date, year, month = self._date(self._raw(fields, 2, lineno), lineno)
+        date, year, month, _sums = self._date(self._raw(fields, 2, lineno), lineno)
         # Registration date and signature (fields 5-6) are not used, so not validated.
         self.expect_body = lineno
         self.voucher_line = lineno
@@ -836,6 +859,8 @@ class _Reader:
         raw_sums = dict(self.sums)
         parsed = self.account_objects
         for (year, month), month_sums in self.cents.items():
+            if month_sums:
+                self.sie.voucher_years.add(year)  # the bulk path leaves this to here
             for account_objects, amount in month_sums.items():
                 account, objs = parsed[account_objects]
                 key = (year, account, month, objs)
