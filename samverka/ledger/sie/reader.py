@@ -281,7 +281,8 @@ class _Reader:
         close_match = _CLOSE.match
         rows_of = _ROW.findall
         progress = self.on_progress
-        next_progress = PROGRESS_EVERY if progress is not None else -1
+        never = 1 << 62
+        next_progress = PROGRESS_EVERY if progress is not None else never
         n_trans = n_ver = 0
         # Voucher state, mirrored in self.* around calls to _line.
         in_body = False
@@ -291,21 +292,19 @@ class _Reader:
         v_month = 0
         v_sum = ZERO
         crc_active = False
-        line_mode = False  # in_body or expect_body or crc_active: no bulk vouchers
-        bulk_after = 0  # line number before which the bulk path is not tried
+        paused_until = 0
+        bulk_after = 0  # the line number before which the bulk path is not tried
         lineno = 0
         for buf in chunks:
             pos = 0
             size = len(buf)
             while pos < size:
-                if progress is not None and lineno >= next_progress:
-                    progress(lineno, self._tell())
+                if lineno >= next_progress:
+                    progress(lineno, self._tell())  # type: ignore[misc]
                     next_progress += PROGRESS_EVERY
-                if (
-                    not line_mode
-                    and lineno >= bulk_after
-                    and (m := head_match(buf, pos)) is not None
-                ):
+                # bulk_after is `never` while a voucher is read line by line or #KSUMMA
+                # is being computed, and a little ahead after a failed bulk attempt.
+                if lineno >= bulk_after and (m := head_match(buf, pos)) is not None:
                     # The rows run to the first line that starts with "}"; they are all
                     # understood when findall matched one row per line (a match starts at
                     # a line start and ends with its newline, so it cannot cover two).
@@ -326,7 +325,7 @@ class _Reader:
                         # Not the common shape (or its "}" is indented, or it is huge): read
                         # it line by line, and pause the bulk path for a while so a file full
                         # of such vouchers does not pay for failed attempts.
-                        bulk_after = lineno + 200
+                        bulk_after = paused_until = lineno + 200
                     else:
                         date_raw = m.group(3)
                         info = date_cache.get(date_raw) or self._date(date_raw, lineno + 1)
@@ -384,7 +383,7 @@ class _Reader:
                                 continue
                     elif s == b"}" and self.pending_rtrans is None:
                         in_body = False
-                        line_mode = crc_active
+                        bulk_after = never if crc_active else paused_until
                         if v_sum:
                             self._unbalanced(v_line, v_sum)
                         v_line = 0
@@ -403,7 +402,7 @@ class _Reader:
                         v_month = info[2]
                         v_sum = ZERO
                         v_line = expect_body = lineno
-                        line_mode = True
+                        bulk_after = never
                         self.voucher_id = (p[1], p[2])
                         voucher_years.add(v_year)
                         n_ver += 1
@@ -421,7 +420,8 @@ class _Reader:
                 in_body, expect_body, v_line = self.in_body, self.expect_body, self.voucher_line
                 v_year, v_month, v_sum = self.voucher_year, self.voucher_month, self.voucher_sum
                 crc_active = self.crc_active
-                line_mode = in_body or bool(expect_body) or crc_active
+                line_mode = in_body or expect_body or crc_active
+                bulk_after = never if line_mode else paused_until
         self.in_body, self.expect_body, self.voucher_line = in_body, expect_body, v_line
         counts = self.counts
         counts["TRANS"] = counts.get("TRANS", 0) + n_trans

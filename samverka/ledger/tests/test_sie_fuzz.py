@@ -44,6 +44,16 @@ LINE = st.one_of(
         lambda t: " ".join([t[0], *t[1]])
     ),
     st.sampled_from(["{", "}", "", "\t", "#VER A 1 20250101", "#TRANS 1930 {} 1"]),
+    # Rows in the shape the bulk voucher path takes, good and bad.
+    st.sampled_from(
+        [
+            "#TRANS 1930 {} 1.00",
+            '#TRANS 3010 {1 "10"} -1.00 20250101 "text"',
+            "#TRANS 3010 {1} -1.00",
+            "#TRANS 3010 {} -1.00 20250230",
+            '#TRANS 3010 {} -1.00 ""',
+        ]
+    ),
 )
 
 

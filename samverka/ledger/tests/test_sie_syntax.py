@@ -2,11 +2,12 @@
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
 
-from samverka.ledger.sie import SieError, iter_records, read
+from samverka.ledger.sie import SieError, iter_records, read, reader
 from samverka.ledger.sie.lexer import split_fields
 
 
@@ -149,3 +150,53 @@ def test_garbage_line_is_skipped_with_a_warning():
     sie = _read(SMALL.replace("#KONTO 1930", "skräp\n#KONTO 1930"))
     assert [(f.code, f.severity, f.line) for f in sie.findings] == [("syntax", "warning", 9)]
     assert sie.accounts["1930"].name == "Bank"
+
+
+BULK = """#FLAGGA 0
+#SIETYP 4
+#RAR 0 20250101 20251231
+#VER A 1 20250110 "Hyra"
+{
+#TRANS 1930 {} -100.00 20250110
+#TRANS 5010 {1 "10"} 100.00 20250110 "Hyra jan"
+}
+#VER A 2 20250210 "Hyra"
+{
+#TRANS 1930 {} -100.00 ""
+#TRANS 5010 {1 "10"} 100.00
+}
+"""
+
+
+def test_row_errors_in_common_shaped_vouchers_carry_the_row_line():
+    # Vouchers of this shape are read in bulk; errors must still name the right line.
+    with pytest.raises(SieError) as err:
+        _read(BULK.replace("100.00\n}", "100.00 20250231\n}"))
+    assert err.value.line == 12 and "datum" in err.value.reason
+    with pytest.raises(SieError) as err:
+        _read(BULK.replace('{1 "10"} 100.00 2025', '{1 "10" 2} 100.00 2025'))
+    assert err.value.line == 7 and "udda" in err.value.reason
+
+
+def test_bulk_and_line_by_line_reading_agree(monkeypatch):
+    fast = _read(BULK)
+    monkeypatch.setattr(reader, "_VOUCHER_HEAD", re.compile(rb"(?!)"))  # never matches
+    slow = _read(BULK)
+
+    assert (
+        fast.trans_sums
+        == slow.trans_sums
+        == {
+            (0, "1930", 202501, ()): Decimal("-100.00"),
+            (0, "5010", 202501, (("1", "10"),)): Decimal("100.00"),
+            (0, "1930", 202502, ()): Decimal("-100.00"),
+            (0, "5010", 202502, (("1", "10"),)): Decimal("100.00"),
+        }
+    )
+    assert fast.counts == slow.counts
+    unbalanced = BULK.replace("-100.00 20250110", "-90.00 20250110")
+    slow_findings = _read(unbalanced).findings
+    monkeypatch.undo()
+    fast_findings = _read(unbalanced).findings
+    assert fast_findings == slow_findings
+    assert [(f.line, f.actual) for f in fast_findings] == [(4, Decimal("10.00"))]
