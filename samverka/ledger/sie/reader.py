@@ -153,7 +153,7 @@ def _sniff(f: BinaryIO) -> tuple[bytes, TextDecoder, str]:
             raise SieError(0, "Filen måste öppnas binärt (läge 'rb').")
         if len(head) == SNIFF_BYTES:
             head += f.readline()  # end the head on a whole line so no character is split
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a closed file
         raise SieError(0, f"Filen kan inte läsas: {exc}") from exc
     head = head.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark is no field
     encoding, reason = decide_encoding(head)
@@ -170,11 +170,14 @@ def _chunks(f: BinaryIO, head: bytes) -> Iterator[bytes]:
     """The file in blocks of whole lines (a line longer than a block extends it)."""
     yield head
     while True:
-        block = f.read(CHUNK_BYTES)
+        try:
+            block = f.read(CHUNK_BYTES)
+            if block and not block.endswith(b"\n"):
+                block += f.readline()
+        except (OSError, ValueError) as exc:  # ValueError: the file was closed under us
+            raise SieError(0, f"Filen kan inte läsas: {exc}") from exc
         if not block:
             return
-        if not block.endswith(b"\n"):
-            block += f.readline()
         yield block
 
 

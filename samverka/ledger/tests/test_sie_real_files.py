@@ -1,11 +1,12 @@
 """The reader on the real exports in shared/sie-samples (see the README there)."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
-from samverka.ledger.sie import read
+from samverka.ledger.sie import SieError, read, reader
 from samverka.lib.paths import SIE_SAMPLES_DIR
 
 pytestmark = pytest.mark.skipif(
@@ -104,3 +105,22 @@ def test_progress_callback_reports_lines_read():
     read(SIE_SAMPLES_DIR / TRANSAKTIONER, on_progress=lambda lines, nbytes: calls.append(lines))
 
     assert calls and calls[-1] >= 4000
+
+
+@pytest.mark.parametrize("name", [TRANSAKTIONER, NORSTEDTS, BL])
+def test_bulk_voucher_path_changes_nothing(monkeypatch, name):
+    fast = read(SIE_SAMPLES_DIR / name)
+    monkeypatch.setattr(reader, "_VOUCHER_HEAD", re.compile(rb"(?!)"))  # line by line only
+    slow = read(SIE_SAMPLES_DIR / name)
+
+    assert fast.trans_sums == slow.trans_sums
+    assert fast.counts == slow.counts
+    assert fast.voucher_years == slow.voucher_years
+    assert fast.checks_passed == slow.checks_passed
+
+
+def test_closed_file_is_a_sie_error():
+    with (SIE_SAMPLES_DIR / BL).open("rb") as f:
+        pass
+    with pytest.raises(SieError):
+        read(f)
