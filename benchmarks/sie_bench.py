@@ -2,11 +2,11 @@
 
 Usage: python benchmarks/sie_bench.py FILE [--tracemalloc]
 
-Prints elapsed time, #TRANS rows per second, peak memory, and for comparison the time a
-bare Python loop needs to read the same file's lines. Peak memory is the process's maximum
-resident set size (getrusage) grown during the parse; --tracemalloc measures Python
-allocations instead, which is more exact but slows the parse down about twofold, so the
-two are separate runs.
+Prints elapsed (wall) and CPU time, #TRANS rows per second, peak memory, and for comparison
+the time a bare Python loop needs to read the same file's lines. Peak memory is the process's
+maximum resident set size (getrusage), and how much it grew during the parse; --tracemalloc
+measures Python allocations instead, more exactly but with the parse running many times
+slower, so it is a separate run.
 """
 
 from __future__ import annotations

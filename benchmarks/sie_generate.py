@@ -106,7 +106,7 @@ def write(n_rows: int, out: Path) -> None:
         w("#FLAGGA 0\n")
         w('#PROGRAM "Samverka sie_generate" 1.0\n#FORMAT PC8\n')
         w(f"#GEN {YEAR + 1}0115\n#SIETYP 4\n")
-        w('#FNAMN "Räddningstjänstförbundet Älvstad–Åby"\n'.replace("–", "-"))
+        w('#FNAMN "Räddningstjänstförbundet Älvstad-Åby"\n')
         w("#ORGNR 222000-0000\n#FTYP KF\n")
         w(f"#RAR 0 {YEAR}0101 {YEAR}1231\n#RAR -1 {YEAR - 1}0101 {YEAR - 1}1231\n")
         w("#KPTYP BAS2025\n#VALUTA SEK\n")
