@@ -24,6 +24,7 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "seed" / "skaraborg"
 LOADERS = [
     "samverka.orgs.seed",
     "samverka.decisions.seed",
+    "samverka.budget.seed",
 ]
 
 

@@ -1,0 +1,116 @@
+"""The three financial targets (BVP2026 s. 8), computed from the budget and the balance sheet."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from samverka.budget.computations import load_budget
+from samverka.budget.models import BalanceSheet, FeeModel, LineKind
+from samverka.lib.money import format_kr, format_percent, round_kronor
+from samverka.orgs.models import PlanningPeriod
+
+HUNDRED = Decimal(100)
+RESULT_SHARE = Decimal(1)  # "minst en procent av medlemsavgifterna"
+SOLIDITY_MIN = Decimal(7)  # "Målvärde större än 7%"
+QUICK_RATIO_MIN = Decimal(103)  # "Målvärde större än 103%"
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    code: str
+    label: str
+    value: Decimal | None
+    threshold: Decimal | None
+    met: bool | None  # None: cannot be computed, the explanation says why
+    explanation: str
+    unit: str = "kr"  # "kr" or "%"
+
+
+def _pct(a: Decimal, b: Decimal) -> Decimal:
+    return round_kronor(a / b * HUNDRED, Decimal("0.01"))
+
+
+def evaluate(period: PlanningPeriod) -> list[TargetResult]:
+    budget = load_budget(period)
+    consolidated = budget.consolidated
+    fee_model = FeeModel.objects.filter(period=period).first()
+    if fee_model is not None:
+        fees, fee_source = fee_model.budgeted_income, "budgeterade medlemsavgifter"
+    else:
+        fees = consolidated.get(LineKind.MEMBER_FEES) or None
+        fee_source = "budgetraderna för medlemsavgifter"
+    results = []
+
+    result = consolidated.result
+    stated = budget.total.stated.get("result")
+    if fees:
+        threshold = round_kronor(fees * RESULT_SHARE / HUNDRED)
+        met = result >= threshold
+        text = (
+            f"Resultatet beräknat från enheterna är {format_kr(result)}; målet är minst "
+            f"1 % av {fee_source} {format_kr(fees)} = {format_kr(threshold)}."
+        )
+    else:
+        threshold, met = None, None
+        text = "Medlemsavgifterna för året är inte kända, så målvärdet kan inte beräknas."
+    if stated is not None and stated != result:
+        text += f" Totaltabellen anger resultatet {format_kr(stated)}."
+    results.append(
+        TargetResult(
+            "result", "Resultat minst 1 % av medlemsavgifterna", result, threshold, met, text
+        )
+    )
+
+    sheet = BalanceSheet.objects.filter(period=period).first()
+    if sheet and sheet.total_assets:
+        value = _pct(sheet.equity, sheet.total_assets)
+        results.append(
+            TargetResult(
+                "solidity",
+                "Soliditet större än 7 %",
+                value,
+                SOLIDITY_MIN,
+                value > SOLIDITY_MIN,
+                f"Eget kapital {format_kr(sheet.equity)} / summa tillgångar "
+                f"{format_kr(sheet.total_assets)} = {format_percent(value, 2)}.",
+                "%",
+            )
+        )
+    else:
+        results.append(
+            TargetResult(
+                "solidity",
+                "Soliditet större än 7 %",
+                None,
+                SOLIDITY_MIN,
+                None,
+                "Balansräkningens eget kapital och summa tillgångar är inte inlagda.",
+                "%",
+            )
+        )
+    if sheet and sheet.current_liabilities:
+        value = _pct(sheet.current_assets, sheet.current_liabilities)
+        results.append(
+            TargetResult(
+                "quick_ratio",
+                "Kassalikviditet större än 103 %",
+                value,
+                QUICK_RATIO_MIN,
+                value > QUICK_RATIO_MIN,
+                f"Omsättningstillgångar {format_kr(sheet.current_assets)} / kortfristiga skulder "
+                f"{format_kr(sheet.current_liabilities)} = {format_percent(value, 2)}.",
+                "%",
+            )
+        )
+    else:
+        results.append(
+            TargetResult(
+                "quick_ratio",
+                "Kassalikviditet större än 103 %",
+                None,
+                QUICK_RATIO_MIN,
+                None,
+                "Balansräkningens omsättningstillgångar och kortfristiga skulder är inte inlagda.",
+                "%",
+            )
+        )
+    return results
