@@ -25,6 +25,7 @@ LOADERS = [
     "samverka.orgs.seed",
     "samverka.decisions.seed",
     "samverka.budget.seed",
+    "samverka.ledger.seed",
 ]
 
 
