@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from samverka.audit.recording import log
@@ -283,3 +283,33 @@ def describe_error(error: SieError, file_name: str) -> str:
         "line": error.line,
         "reason": error.reason,
     }
+
+
+def remap(batch: ImportBatch) -> int:
+    """Apply the current mapping to a batch's stored rows; returns how many rows changed.
+
+    Rows keep the account and the cost-centre object they were imported with, so a new
+    range or cost-centre mapping takes effect without the file (a file that is the same as
+    the active one is otherwise a no-op). An object is looked up in the dimension it was
+    read from.
+    """
+    mapping = Mapping.for_federation(batch.period.federation)
+    changed = []
+    for row in Actual.objects.filter(batch=batch):
+        kind = mapping.line_kind(row.account)
+        unit_id = mapping.objects.get((row.dimension, row.object_code)) if row.object_code else None
+        if (kind, unit_id) != (row.line_kind, row.unit_id):
+            row.line_kind, row.unit_id = kind, unit_id
+            changed.append(row)
+    with transaction.atomic():
+        Actual.objects.bulk_update(changed, ["line_kind", "unit"], batch_size=2000)
+        unmapped = sum(
+            Actual.objects.filter(batch=batch)
+            .filter(models.Q(unit__isnull=True) | models.Q(line_kind__isnull=True))
+            .values_list("amount", flat=True),
+            ZERO,
+        )
+        batch.totals = batch.totals | {"unmapped": str(unmapped)}
+        batch.save()
+        log(batch, "ledger.import.remapped", {"rows_changed": len(changed)})
+    return len(changed)

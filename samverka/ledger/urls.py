@@ -10,6 +10,7 @@ urlpatterns = [
     path("koppling/", views.mapping, name="mapping"),
     path("<int:year>/", views.period, name="period"),
     path("<int:year>/inlasning/<slug:code>/", views.batch, name="batch"),
+    path("<int:year>/inlasning/<slug:code>/koppla/", views.batch_remap, name="batch_remap"),
     path("<int:year>/<slug:unit_code>/", views.unit, name="unit"),
     path("<int:year>/<slug:unit_code>/prognos/<str:kind>/", views.forecast, name="forecast"),
     path(

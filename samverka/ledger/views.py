@@ -300,6 +300,21 @@ def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
     )
 
 
+@require_POST
+def batch_remap(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    batch = get_object_or_404(
+        ImportBatch, period=period, sha256__startswith=code, status=ImportBatch.Status.ACTIVE
+    )
+    require(capabilities(request).is_controller)
+    changed = importing.remap(batch)
+    messages.success(
+        request,
+        _("Den nuvarande kopplingen tillämpades: %(n)s rader utfall flyttades.") % {"n": changed},
+    )
+    return redirect("ledger:batch", year=year, code=batch.code)
+
+
 def mapping(request: HttpRequest) -> HttpResponse:
     federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
     can = capabilities(request)
