@@ -1,5 +1,6 @@
 """Importing SIE files into a period: totals, idempotence, replacement, unmapped, bad files."""
 
+import io
 from collections import defaultdict
 from decimal import Decimal
 
@@ -171,3 +172,10 @@ def test_the_command_imports_and_asks_for_replace(setup, tmp_path, capsys):
         call_command("import_sie", str(copy), "--no-progress")
     call_command("import_sie", str(copy), "--replace", "--no-progress")
     assert ImportBatch.objects.get(status="active").file_name == "kopia.se"
+
+
+def test_the_command_shows_progress_on_stderr(setup):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_sie", str(OVNBOLAG), stdout=out, stderr=err)
+    assert "100%" in err.getvalue() and "rader" in err.getvalue()
+    assert "lästes in i 2011" in out.getvalue()

@@ -1,6 +1,5 @@
 """samverka import-sie FILE [--year Y] [--replace] [--check]"""
 
-import sys
 import time
 from pathlib import Path
 
@@ -23,12 +22,11 @@ class Progress:
     def __call__(self, lines: int, done: int) -> None:
         share = min(done / self.total, 1.0)
         bar = "#" * int(share * 30)
-        self.stream.write(
+        text = (
             f"\r[{bar:<30}] {share:4.0%}  {lines:>10,} rader  "
             f"{time.monotonic() - self.started:5.1f} s".replace(",", " ")
         )
-        if done >= self.total:
-            self.stream.write("\n")
+        self.stream.write(text + ("\n" if done >= self.total else ""), ending="")
         self.stream.flush()
 
 
@@ -53,7 +51,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, year, replace, check, no_progress, **options) -> None:
         if not file.is_file():
             raise CommandError(f"{file}: filen finns inte.")
-        progress = None if no_progress else Progress(file.stat().st_size, sys.stderr)
+        progress = None if no_progress else Progress(file.stat().st_size, self.stderr)
         if check:
             self._check(file, progress)
             return
