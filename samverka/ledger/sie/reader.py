@@ -210,7 +210,7 @@ class _Reader:
         # Sums of the bulk path in öre: (year, month) -> b"account {objects}" -> öre. Nested
         # so that a row costs one dict update and no key tuple.
         self.cents: dict[tuple[int | None, int], defaultdict[bytes, int]] = {}
-        self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {b"": (b"", ())}
+        self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {}
         self.date_cache: dict[bytes, DateInfo] = {}
         self.row_lines: dict[tuple[str, tuple[object, ...]], int] = {}
         # Voucher state.
@@ -269,7 +269,7 @@ class _Reader:
 
     def _pass(self, chunks: Iterable[bytes]) -> int:
         """The loop over the file. The bulk of a file is vouchers: a whole voucher of the
-        common shape is taken by one regex match (see ``_VOUCHER``) and its rows summed in
+        common shape is taken by two regex calls (see ``_VOUCHER_HEAD``) and its rows summed in
         integer öre; other vouchers are read line by line, their #TRANS rows inline with local
         variables (attribute access and calls cost as much as the work itself here). Every
         other line goes to :meth:`_line`, with the voucher state synced to ``self`` around
