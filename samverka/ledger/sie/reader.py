@@ -888,6 +888,18 @@ class _Reader:
                 f"Rad {first} (och {len(dec.fallback_lines) - 1} till) har tecken som inte "
                 f"passar den valda teckenkodningen {dec.encoding}; de lästes med en annan.",
             )
+        if self.crc is not None and not self.crc_done:
+            # The opening #KSUMMA promised a checksum at the end; its absence most likely
+            # means the end of the file is missing.
+            sie.checks_run.append("ksumma")
+            line = self.row_lines.get(("KSUMMA", ()), 0)
+            self.finding(
+                "ksumma",
+                ERROR,
+                line,
+                f"#KSUMMA på rad {line} inleder en kontrollsumma, men filen slutar utan "
+                "avslutande #KSUMMA (trunkerad fil?).",
+            )
         checks.run_all(sie, self.row_lines, self)
 
 
