@@ -21,7 +21,8 @@ from .lexer import Field, flatten, split_fields
 from .model import ERROR, WARNING, Account, Dimension, Finding, FiscalYear, Objects, SieFile
 
 ProgressCallback = Callable[[int, int], None]
-"""Called as ``on_progress(lines_read, bytes_read)`` every ``PROGRESS_EVERY`` lines."""
+"""Called as ``on_progress(lines_read, bytes_read)`` about every ``PROGRESS_EVERY`` lines;
+``bytes_read`` is the file position, up to one block (``CHUNK_BYTES``) ahead of the lines."""
 
 PROGRESS_EVERY = 1 << 16
 CHUNK_BYTES = 1 << 20
