@@ -299,7 +299,10 @@ class _Reader:
         paused_until = 0
         bulk_after = 0  # the line number before which the bulk path is not tried
         lineno = 0
+        close_line = b"}\n"
         for buf in chunks:
+            if not lineno and b"\r\n" in buf:
+                close_line = b"}\r\n"  # the common closing line, tried before the regex
             pos = 0
             size = len(buf)
             while pos < size:
@@ -316,10 +319,8 @@ class _Reader:
                     stop = buf.find(b"\n}", start - 1, start + BULK_MAX_BYTES) + 1
                     rows = rows_of(buf, start, stop) if stop else None
                     if rows is not None and len(rows) == buf.count(b"\n", start, stop):
-                        if buf.startswith(b"}\n", stop):
-                            end = stop + 2
-                        elif buf.startswith(b"}\r\n", stop):
-                            end = stop + 3
+                        if buf.startswith(close_line, stop):
+                            end = stop + len(close_line)
                         else:
                             closing = close_match(buf, stop)
                             end = closing.end() if closing is not None else -1
@@ -331,7 +332,7 @@ class _Reader:
                         # of such vouchers does not pay for failed attempts.
                         bulk_after = paused_until = lineno + 200
                     else:
-                        date_raw = m.group(3)
+                        date_raw = m[3]
                         info = date_cache.get(date_raw) or self._date(date_raw, lineno + 1)
                         month_sums = info[3]
                         known = len(month_sums)
@@ -345,15 +346,16 @@ class _Reader:
                         if len(month_sums) != known:  # a new "account {objects}": validate
                             self._bulk_objects(rows, lineno + 3)
                         if total or info[1] is None or not rows:
-                            self.voucher_id = (m.group(1), m.group(2))
+                            self.voucher_id = (m[1], m[2])
                             self.sie.voucher_years.add(info[1])
                             if total:
                                 self._unbalanced(lineno + 1, Decimal(total).scaleb(-2))
                             if info[1] is None:
                                 self._outside_years(lineno + 1, info[0])
                         n_ver += 1
-                        n_trans += len(rows)
-                        lineno += 3 + len(rows)
+                        n_rows = len(rows)
+                        n_trans += n_rows
+                        lineno += 3 + n_rows
                         pos = end
                         continue
                 end = buf.find(b"\n", pos)
