@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from samverka.budget.computations import load_budget
+from samverka.budget.computations import PeriodBudget, load_budget
 from samverka.budget.models import BalanceSheet, FeeModel, LineKind
 from samverka.lib.money import format_kr, format_percent, round_kronor
 from samverka.orgs.models import PlanningPeriod
@@ -29,8 +29,11 @@ def _pct(a: Decimal, b: Decimal) -> Decimal:
     return round_kronor(a / b * HUNDRED, Decimal("0.01"))
 
 
-def evaluate(period: PlanningPeriod) -> list[TargetResult]:
-    budget = load_budget(period)
+def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list[TargetResult]:
+    """The three targets: code, label, value, threshold, met (None: not computable), explanation.
+
+    `budget` may be passed when the caller has loaded it already (the validation engine)."""
+    budget = budget or load_budget(period)
     consolidated = budget.consolidated
     fee_model = FeeModel.objects.filter(period=period).first()
     if fee_model is not None:

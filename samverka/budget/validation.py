@@ -284,7 +284,7 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
 
 @register
 def check_financial_targets(ctx: Context) -> Iterable[Finding]:
-    for t in targets.evaluate(ctx.period):
+    for t in targets.evaluate(ctx.period, ctx.budget):
         where = {"enhet": "Förbundet", "år": str(ctx.period.year), "rad": t.label}
         if t.met is None:
             yield Finding(

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import F
 from django.dispatch import receiver
 
 from samverka.budget.models import BudgetLine, BudgetSnapshot
@@ -20,7 +21,7 @@ def current_lines(period: PlanningPeriod) -> list[dict]:
             "amount": str(amount),
         }
         for unit, code, label, kind, amount in BudgetLine.objects.filter(period=period)
-        .order_by("unit__sort_order", "sort_order", "code")
+        .order_by(F("unit__sort_order").asc(nulls_first=True), "sort_order", "code")
         .values_list("unit__code", "code", "label", "kind", "amount")
     ]
 

@@ -7,7 +7,7 @@ needs, and its findings carry the same code, so ``checks_passed`` is the differe
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ TOTAL = "total+per-object"  # {} is the total, a row per object sums every row t
 EXACT = "exact-combination"  # Visma Avendo: a row per exact combination, {} the untagged rest
 
 Mismatch = tuple[tuple, Decimal, Decimal]  # (row key, expected, actual)
+RowLines = dict[tuple[str, tuple], int]  # (label, balance key) -> line it was read on
 
 
 def kr(amount: Decimal) -> str:
@@ -40,7 +41,7 @@ def _expected(group: Iterable[tuple[Objects, Decimal]], objs: Objects, conventio
     return sum((a for c, a in group if wanted.issubset(c)), ZERO)
 
 
-def run_all(sie: SieFile, lines: dict, reader: _Reader) -> None:
+def run_all(sie: SieFile, lines: RowLines, reader: _Reader) -> None:
     years = {y for y in sie.voucher_years if y is not None}
     if sie.counts.get("VER"):
         sie.checks_run.append("voucher_balance")
@@ -206,7 +207,11 @@ def _oub_mismatches(
 
 
 def _psaldo_year(
-    sie: SieFile, voucher_years: set[int], lines: dict, reader: _Reader, account
+    sie: SieFile,
+    voucher_years: set[int],
+    lines: RowLines,
+    reader: _Reader,
+    account: Callable[[str], Account],
 ) -> None:
     years = {k[0] for k in sie.psaldo} - voucher_years
     years = {y for y in years if any(k[0] == y for k in (*sie.res, *sie.ub))}

@@ -21,7 +21,8 @@ from .lexer import Field, flatten, split_fields
 from .model import ERROR, WARNING, Account, Dimension, Finding, FiscalYear, Objects, SieFile
 
 ProgressCallback = Callable[[int, int], None]
-"""Called as ``on_progress(lines_read, bytes_read)`` every ``PROGRESS_EVERY`` lines."""
+"""Called as ``on_progress(lines_read, bytes_read)`` about every ``PROGRESS_EVERY`` lines;
+``bytes_read`` is the file position, up to one block (``CHUNK_BYTES``) ahead of the lines."""
 
 PROGRESS_EVERY = 1 << 16
 CHUNK_BYTES = 1 << 20
@@ -210,7 +211,7 @@ class _Reader:
         # Sums of the bulk path in öre: (year, month) -> b"account {objects}" -> öre. Nested
         # so that a row costs one dict update and no key tuple.
         self.cents: dict[tuple[int | None, int], defaultdict[bytes, int]] = {}
-        self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {b"": (b"", ())}
+        self.account_objects: dict[bytes, tuple[bytes, RawObjects]] = {}
         self.date_cache: dict[bytes, DateInfo] = {}
         self.row_lines: dict[tuple[str, tuple[object, ...]], int] = {}
         # Voucher state.
@@ -269,7 +270,7 @@ class _Reader:
 
     def _pass(self, chunks: Iterable[bytes]) -> int:
         """The loop over the file. The bulk of a file is vouchers: a whole voucher of the
-        common shape is taken by one regex match (see ``_VOUCHER``) and its rows summed in
+        common shape is taken by two regex calls (see ``_VOUCHER_HEAD``) and its rows summed in
         integer öre; other vouchers are read line by line, their #TRANS rows inline with local
         variables (attribute access and calls cost as much as the work itself here). Every
         other line goes to :meth:`_line`, with the voucher state synced to ``self`` around
@@ -298,7 +299,10 @@ class _Reader:
         paused_until = 0
         bulk_after = 0  # the line number before which the bulk path is not tried
         lineno = 0
+        close_line = b"}\n"
         for buf in chunks:
+            if not lineno and b"\r\n" in buf:
+                close_line = b"}\r\n"  # the common closing line, tried before the regex
             pos = 0
             size = len(buf)
             while pos < size:
@@ -315,10 +319,8 @@ class _Reader:
                     stop = buf.find(b"\n}", start - 1, start + BULK_MAX_BYTES) + 1
                     rows = rows_of(buf, start, stop) if stop else None
                     if rows is not None and len(rows) == buf.count(b"\n", start, stop):
-                        if buf.startswith(b"}\n", stop):
-                            end = stop + 2
-                        elif buf.startswith(b"}\r\n", stop):
-                            end = stop + 3
+                        if buf.startswith(close_line, stop):
+                            end = stop + len(close_line)
                         else:
                             closing = close_match(buf, stop)
                             end = closing.end() if closing is not None else -1
@@ -330,7 +332,7 @@ class _Reader:
                         # of such vouchers does not pay for failed attempts.
                         bulk_after = paused_until = lineno + 200
                     else:
-                        date_raw = m.group(3)
+                        date_raw = m[3]
                         info = date_cache.get(date_raw) or self._date(date_raw, lineno + 1)
                         month_sums = info[3]
                         known = len(month_sums)
@@ -344,15 +346,16 @@ class _Reader:
                         if len(month_sums) != known:  # a new "account {objects}": validate
                             self._bulk_objects(rows, lineno + 3)
                         if total or info[1] is None or not rows:
-                            self.voucher_id = (m.group(1), m.group(2))
+                            self.voucher_id = (m[1], m[2])
                             self.sie.voucher_years.add(info[1])
                             if total:
                                 self._unbalanced(lineno + 1, Decimal(total).scaleb(-2))
                             if info[1] is None:
                                 self._outside_years(lineno + 1, info[0])
                         n_ver += 1
-                        n_trans += len(rows)
-                        lineno += 3 + len(rows)
+                        n_rows = len(rows)
+                        n_trans += n_rows
+                        lineno += 3 + n_rows
                         pos = end
                         continue
                 end = buf.find(b"\n", pos)
@@ -887,6 +890,18 @@ class _Reader:
                 first,
                 f"Rad {first} (och {len(dec.fallback_lines) - 1} till) har tecken som inte "
                 f"passar den valda teckenkodningen {dec.encoding}; de lästes med en annan.",
+            )
+        if self.crc is not None and not self.crc_done:
+            # The opening #KSUMMA promised a checksum at the end; its absence most likely
+            # means the end of the file is missing.
+            sie.checks_run.append("ksumma")
+            line = self.row_lines.get(("KSUMMA", ()), 0)
+            self.finding(
+                "ksumma",
+                ERROR,
+                line,
+                f"#KSUMMA på rad {line} inleder en kontrollsumma, men filen slutar utan "
+                "avslutande #KSUMMA (trunkerad fil?).",
             )
         checks.run_all(sie, self.row_lines, self)
 

@@ -60,6 +60,17 @@ def test_modified_norstedts_file_fails_its_checksum(tmp_path):
 
 
 @needs_samples
+def test_checksum_without_its_closing_line_is_reported(tmp_path):
+    raw = (SIE_SAMPLES_DIR / "Bokslut_Norstedts_SIE_4E.se").read_bytes()
+    path = tmp_path / "utan_slut.se"
+    path.write_bytes(raw[: raw.rindex(b"#KSUMMA")])  # cut just before the closing line
+
+    sie = read(path)
+    assert [(f.code, f.line) for f in sie.findings] == [("ksumma", 2)]
+    assert "ksumma" not in sie.checks_passed
+
+
+@needs_samples
 def test_checksum_ignores_whitespace_and_line_endings(tmp_path):
     sie, _ = _modified(tmp_path, "Bokslut_Norstedts_SIE_4E.se", b"#FNAMN\t\t", b"#FNAMN   \t ")
     assert sie.findings == []

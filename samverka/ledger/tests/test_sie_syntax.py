@@ -200,3 +200,58 @@ def test_bulk_and_line_by_line_reading_agree(monkeypatch):
     fast_findings = _read(unbalanced).findings
     assert fast_findings == slow_findings
     assert [(f.line, f.actual) for f in fast_findings] == [(4, Decimal("10.00"))]
+
+
+def test_every_identity_and_chart_record_is_read():
+    sie = _read(
+        """#FLAGGA 1
+#PROGRAM Kassa 2.0
+#FORMAT PC8
+#GEN 20250301 "Anna"
+#SIETYP 2
+#PROSA "Export för revision"
+#FTYP KF
+#FNR 42
+#ORGNR 222000-1234
+#BKOD 84110
+#ADRESS "Karin" "Box 7" "123 45 Åby" "0123-456"
+#FNAMN "Förbundet"
+#RAR 0 20250101 20251231
+#TAXAR 2026
+#OMFATTN 20251231
+#KPTYP BAS2025
+#VALUTA SEK
+#KONTO 3010 "Avgifter"
+#KTYP 3010 I
+#ENHET 3010 st
+#SRU 3010 7410
+#DIM 1 "Ansvar"
+#UNDERDIM 21 "Delprojekt" 1
+#OBJEKT 21 "A" "Del A"
+#RES 0 3010 -50.00
+#PSALDO 0 202503 3010 {} -50.00 3
+#PBUDGET 0 202503 3010 {} -40.00
+"""
+    )
+    assert (sie.flag, sie.program, sie.program_version) == (1, "Kassa", "2.0")
+    assert (sie.generated, sie.generated_by) == (dt.date(2025, 3, 1), "Anna")
+    assert (sie.sie_type, sie.sie_variant, sie.prosa) == (2, "2", "Export för revision")
+    assert (sie.company_type, sie.company_id, sie.orgnr) == ("KF", "42", "222000-1234")
+    assert (sie.industry_code, sie.address[2], sie.company_name) == (
+        "84110",
+        "123 45 Åby",
+        "Förbundet",
+    )
+    assert (sie.tax_year, sie.period_end) == (2026, dt.date(2025, 12, 31))
+    assert (sie.chart_type, sie.currency) == ("BAS2025", "SEK")
+    account = sie.accounts["3010"]
+    assert (account.name, account.type, account.unit, account.sru) == (
+        "Avgifter",
+        "I",
+        "st",
+        ["7410"],
+    )
+    assert not account.is_balance
+    assert sie.dimensions["21"].parent == "1" and sie.objects[("21", "A")] == "Del A"
+    assert sie.pbudget[(0, 202503, "3010", ())] == Decimal("-40.00")
+    assert sie.checks_passed == ["psaldo_year"]

@@ -1,0 +1,79 @@
+"""Rows for the budget pages, in the document's layout (computed beside stated figures)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from samverka.budget.computations import Table, change
+from samverka.budget.models import REVENUE_KINDS, LineKind
+
+Figure = {"total_revenue": "SUMMA INTÄKTER", "total_costs": "SUMMA KOSTNADER", "result": "RESULTAT"}
+
+
+def _cap(label) -> str:
+    text = str(label)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass
+class Cell:
+    value: Decimal | None
+    stated: Decimal | None = None
+
+    @property
+    def deviates(self) -> bool:
+        return self.stated is not None and self.value is not None and self.stated != self.value
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell]
+    total: bool = False
+    heading: bool = False
+
+    @property
+    def change(self):
+        if len(self.cells) < 2:
+            return None, None
+        return change(self.cells[0].value, self.cells[1].value)
+
+
+def document_rows(tables: list[Table | None]) -> list[Row]:
+    """The rows of one table for several years (newest first), as the plan prints them."""
+    present = set()
+    for t in tables:
+        if t is not None:
+            present |= {k for k, v in t.by_kind.items()}
+    kinds = [k for k in LineKind.values if k in present]
+
+    def cells(fn, figure=None):
+        return [
+            Cell(None) if t is None else Cell(fn(t), t.stated.get(figure) if figure else None)
+            for t in tables
+        ]
+
+    rows = []
+    for kind in kinds:
+        if kind in REVENUE_KINDS:
+            rows.append(Row(_cap(LineKind(kind).label), cells(lambda t, k=kind: t.by_kind.get(k))))
+    rows.append(Row(Figure["total_revenue"], cells(lambda t: t.revenue, "total_revenue"), True))
+    rows.append(Row("KOSTNADER", [], heading=True))
+    for kind in kinds:
+        if kind not in REVENUE_KINDS:
+            rows.append(Row(_cap(LineKind(kind).label), cells(lambda t, k=kind: t.by_kind.get(k))))
+    rows.append(Row(Figure["total_costs"], cells(lambda t: t.costs, "total_costs"), True))
+    rows.append(Row(Figure["result"], cells(lambda t: t.result, "result"), True))
+    return rows
+
+
+def consolidated_rows(tables: list[Table]) -> list[Row]:
+    """The federation from its units, overhead netted on one row, with the change per year."""
+    spec = [
+        ("INTÄKTER", lambda t: t.revenue, True),
+        ("Personal", lambda t: t.personnel, False),
+        ("Övriga kostnader", lambda t: t.other_costs, False),
+        ("OH-kostnader/intäkt (netto)", lambda t: t.overhead_net, False),
+        ("SUMMA KOSTNADER", lambda t: t.costs, True),
+        ("RESULTAT", lambda t: t.result, True),
+    ]
+    return [Row(label, [Cell(fn(t)) for t in tables], total) for label, fn, total in spec]
