@@ -161,3 +161,11 @@ def test_the_page_follows_a_real_import(client, world):
     )
     assert actual != 0
     assert "mars" in page  # defaults to the last booked month
+
+
+def test_a_unit_manager_cannot_set_another_units_forecast(client, world):
+    _period, nord, _syd = world
+    client.force_login(testing.make_unit_manager(nord))
+    url = reverse("ledger:forecast", args=[2011, "syd", "other_costs"])
+    assert client.post(url, {"amount": "-1", "seen_version": 1}).status_code == 403
+    assert not ManualForecast.objects.exists()
