@@ -1,8 +1,342 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import hashlib
+import tempfile
+from decimal import Decimal
+from pathlib import Path
 
-from samverka.orgs.models import PlanningPeriod
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverka.accounts.permissions import capabilities, require
+from samverka.budget.models import LineKind
+from samverka.core.forms import save_or_conflict
+from samverka.ledger import followup, importing
+from samverka.ledger.forms import (
+    ConfirmReplaceForm,
+    CostCentreForm,
+    ManualForecastForm,
+    UploadForm,
+    VarianceCommentForm,
+)
+from samverka.ledger.models import (
+    AccountRange,
+    Actual,
+    CostCentreMapping,
+    ImportBatch,
+    ManualForecast,
+    VarianceComment,
+)
+from samverka.ledger.sie import SieError
+from samverka.orgs.models import Federation, PlanningPeriod, Unit
+
+MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
+
+
+def _upload_dir() -> Path:
+    path = Path(settings.DATA_DIR) / "sie-uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _month(request: HttpRequest, batch: ImportBatch | None) -> int:
+    default = (batch.through_month if batch else None) or 12
+    try:
+        month = int(request.GET.get("manad", default))
+    except ValueError:
+        return default
+    return month if 1 <= month <= 12 else default
+
+
+def _kind(value: str) -> str:
+    if value not in LineKind.values:
+        raise Http404
+    return value
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "ledger/index.html", {"periods": PlanningPeriod.objects.all()})
+    periods = list(PlanningPeriod.objects.all())
+    require(capabilities(request).can_view)
+    batches = {
+        b.period_id: b
+        for b in ImportBatch.objects.filter(status=ImportBatch.Status.ACTIVE).select_related(
+            "imported_by"
+        )
+    }
+    rows = [(p, batches.get(p.pk)) for p in periods]
+    return render(request, "ledger/index.html", {"rows": rows})
+
+
+def period(request: HttpRequest, year: int) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    require(capabilities(request).can_view)
+    batch = followup.active_batch(period)
+    month = _month(request, batch)
+    return render(
+        request,
+        "ledger/period.html",
+        {
+            "period": period,
+            "batch": batch,
+            "month": month,
+            "month_name": MONTHS[month],
+            "months": MONTH_CHOICES,
+            "summaries": followup.period_follow_up(period, month),
+        },
+    )
+
+
+def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
+    can = capabilities(request)
+    require(can.can_view)
+    batch = followup.active_batch(period)
+    month = _month(request, batch)
+    return render(
+        request,
+        "ledger/unit.html",
+        {
+            "period": period,
+            "unit": unit,
+            "batch": batch,
+            "month": month,
+            "month_name": MONTHS[month],
+            "months": MONTH_CHOICES,
+            "follow": followup.unit_follow_up(period, unit, month),
+            "can_edit": can.can_edit_unit(unit),
+        },
+    )
+
+
+def comment(request: HttpRequest, year: int, unit_code: str, month: int, kind: str) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
+    require(capabilities(request).can_edit_unit(unit))
+    kind = _kind(kind)
+    if not 1 <= month <= 12:
+        raise Http404
+    instance = VarianceComment.objects.filter(
+        period=period, unit=unit, line_kind=kind, month=month
+    ).first() or VarianceComment(period=period, unit=unit, line_kind=kind, month=month)
+    form = VarianceCommentForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Kommentaren sparades."))
+        return redirect(_unit_url(period, unit, month))
+    return render(
+        request,
+        "ledger/comment.html",
+        {
+            "period": period,
+            "unit": unit,
+            "month": month,
+            "month_name": MONTHS[month],
+            "kind_label": LineKind(kind).label,
+            "form": form,
+        },
+    )
+
+
+def forecast(request: HttpRequest, year: int, unit_code: str, kind: str) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
+    require(capabilities(request).can_edit_unit(unit))
+    kind = _kind(kind)
+    existing = ManualForecast.objects.filter(period=period, unit=unit, line_kind=kind).first()
+    if request.method == "POST" and "remove" in request.POST:
+        if existing:
+            existing.delete()
+            messages.success(request, _("Den manuella prognosen togs bort."))
+        return redirect(_unit_url(period, unit, None))
+    instance = existing or ManualForecast(period=period, unit=unit, line_kind=kind)
+    form = ManualForecastForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Prognosen sparades."))
+        return redirect(_unit_url(period, unit, None))
+    return render(
+        request,
+        "ledger/forecast.html",
+        {
+            "period": period,
+            "unit": unit,
+            "kind_label": LineKind(kind).label,
+            "form": form,
+            "existing": existing,
+        },
+    )
+
+
+def _unit_url(period, unit, month) -> str:
+    from django.urls import reverse
+
+    url = reverse("ledger:unit", args=[period.year, unit.code])
+    return f"{url}?manad={month}" if month else url
+
+
+def upload(request: HttpRequest) -> HttpResponse:
+    can = capabilities(request)
+    require(can.is_controller)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        stored = _store_upload(upload)
+        try:
+            result = importing.import_sie(
+                stored,
+                file_name=upload.name,
+                year=form.cleaned_data["year"],
+                user=request.user,
+            )
+        except SieError as exc:
+            stored.unlink(missing_ok=True)
+            error = importing.describe_error(exc, upload.name)
+        except importing.ImportRefused as exc:
+            stored.unlink(missing_ok=True)
+            error = str(exc)
+        else:
+            if result.status == "needs_confirmation":
+                confirm = ConfirmReplaceForm(
+                    initial={
+                        "sha256": result.sha256,
+                        "file_name": upload.name,
+                        "year": result.period.year,
+                    }
+                )
+                return render(
+                    request,
+                    "ledger/confirm.html",
+                    {"result": result, "form": confirm, "file_name": upload.name},
+                )
+            stored.unlink(missing_ok=True)
+            for message in result.messages:
+                messages.success(request, message)
+            return redirect("ledger:batch", year=result.period.year, code=result.batch.code)
+    status = 400 if error or form.errors else 200
+    return render(request, "ledger/upload.html", {"form": form, "error": error}, status=status)
+
+
+@require_POST
+def confirm_replace(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).is_controller)
+    form = ConfirmReplaceForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    period = get_object_or_404(PlanningPeriod, year=form.cleaned_data["year"])
+    stored = _upload_dir() / f"{form.cleaned_data['sha256']}.se"
+    if not stored.is_file():
+        messages.error(request, _("Den uppladdade filen finns inte längre; ladda upp den igen."))
+        return redirect("ledger:upload")
+    try:
+        result = importing.import_sie(
+            stored,
+            file_name=form.cleaned_data["file_name"],
+            year=period.year,
+            replace=True,
+            user=request.user,
+        )
+    except (SieError, importing.ImportRefused) as exc:
+        message = (
+            importing.describe_error(exc, form.cleaned_data["file_name"])
+            if isinstance(exc, SieError)
+            else str(exc)
+        )
+        return render(
+            request, "ledger/upload.html", {"form": UploadForm(), "error": message}, status=400
+        )
+    finally:
+        stored.unlink(missing_ok=True)
+    for message in result.messages:
+        messages.success(request, message)
+    return redirect("ledger:batch", year=period.year, code=result.batch.code)
+
+
+def _store_upload(upload) -> Path:
+    """Keep the upload under its hash, so that a confirmation step can import it later."""
+    digest = hashlib.sha256()
+    directory = _upload_dir()
+    with tempfile.NamedTemporaryFile(dir=directory, delete=False, suffix=".part") as tmp:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            tmp.write(chunk)
+    target = directory / f"{digest.hexdigest()}.se"
+    Path(tmp.name).replace(target)
+    return target
+
+
+def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    batch = get_object_or_404(ImportBatch, period=period, sha256__startswith=code)
+    require(capabilities(request).can_view)
+    actuals = Actual.objects.filter(batch=batch).order_by()
+    by_object = (
+        actuals.filter(unit__isnull=True)
+        .values_list("dimension", "object_code")
+        .annotate(total=Sum("amount"))
+        .order_by("dimension", "object_code")
+    )
+    by_account = (
+        actuals.filter(line_kind__isnull=True)
+        .values_list("account")
+        .annotate(total=Sum("amount"))
+        .order_by("account")
+    )
+    totals = {k: Decimal(v) for k, v in batch.totals.items()}
+    return render(
+        request,
+        "ledger/batch.html",
+        {
+            "period": period,
+            "batch": batch,
+            "by_object": list(by_object),
+            "by_account": list(by_account),
+            "totals": totals,
+            "through_month_name": MONTHS.get(batch.through_month, ""),
+        },
+    )
+
+
+@require_POST
+def batch_remap(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    period = get_object_or_404(PlanningPeriod, year=year)
+    batch = get_object_or_404(
+        ImportBatch, period=period, sha256__startswith=code, status=ImportBatch.Status.ACTIVE
+    )
+    require(capabilities(request).is_controller)
+    changed = importing.remap(batch)
+    messages.success(
+        request,
+        _("Den nuvarande kopplingen tillämpades: %(n)s rader utfall flyttades.") % {"n": changed},
+    )
+    return redirect("ledger:batch", year=year, code=batch.code)
+
+
+def mapping(request: HttpRequest) -> HttpResponse:
+    federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
+    can = capabilities(request)
+    require(can.can_view)
+    form = CostCentreForm(request.POST or None, federation=federation)
+    if request.method == "POST":
+        require(can.is_controller)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Kostnadsstället kopplades till enheten."))
+            return redirect("ledger:mapping")
+    return render(
+        request,
+        "ledger/mapping.html",
+        {
+            "federation": federation,
+            "ranges": AccountRange.objects.filter(federation=federation),
+            "centres": CostCentreMapping.objects.filter(federation=federation).select_related(
+                "unit"
+            ),
+            "form": form,
+            "can_edit": can.is_controller,
+        },
+        status=400 if form.errors else 200,
+    )
