@@ -7,6 +7,8 @@ NAVIGATION = [
     (_("Mål"), "goals:index", "/mal/"),
     (_("Plan"), "plan:index", "/plan/"),
     (_("Projekt"), "portfolio:index", "/projekt/"),
+    (_("Utfall"), "ledger:index", "/utfall/"),
+    (_("Beslut"), "decisions:index", "/beslut/"),
     (_("Organisation"), "orgs:index", "/organisation/"),
     (_("Rapporter"), "reports:index", "/rapporter/"),
 ]

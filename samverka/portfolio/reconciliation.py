@@ -88,3 +88,31 @@ def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:
             )
         )
     return findings
+
+
+def budget_check(ctx) -> list[Finding]:
+    """The budget validation engine's check: the project unit's budgeted costs for the period
+    against the sum of its projects for that year. No project unit or no budget: nothing to do."""
+    unit = Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
+    if unit is None:
+        return []
+    table = ctx.budget.table_for(unit)
+    if not table.by_kind:
+        return []
+    year = ctx.period.year
+    lines = project_lines(year)
+    if lines and all(line.budget.amount is None for line in lines):
+        # No project has an amount for the year (the plan prints none): there is nothing to
+        # compare yet, which is a note, not a warning on every budget.
+        return [
+            Finding(
+                code="portfolio.reconciliation_not_possible",
+                severity=Severity.INFO,
+                message=(
+                    f"Projektenhetens budget {year} kan inte stämmas av mot projekten: inget av "
+                    f"de {len(lines)} projekten har en budget för året."
+                ),
+                where={"enhet": unit.name, "år": str(year), "rad": "Projekt"},
+            )
+        ]
+    return reconcile(year, table.costs)

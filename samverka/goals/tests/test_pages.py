@@ -45,12 +45,16 @@ def test_the_index_shows_both_goals_every_indicator_and_the_financial_targets(cl
     assert "aldrig hämtat" in html
 
 
-def test_the_budget_link_appears_only_once_the_budget_app_provides_it(client, seeded, monkeypatch):
+def test_the_financial_targets_link_to_the_budget_s_computation(client, seeded):
+    html = client.get(reverse("goals:index")).content.decode()
+    assert f'href="{reverse("budget:targets", args=[2026])}"' in html
+    assert "Utfall och prognos för de finansiella målen" in html
+
+
+def test_without_a_budget_page_the_targets_show_without_a_link(client, seeded, monkeypatch):
+    monkeypatch.setattr(views, "budget_targets_url", lambda year: None)
     html = client.get(reverse("goals:index")).content.decode()
     assert "Utfall och prognos för de finansiella målen" not in html
-    monkeypatch.setattr(views, "budget_targets_url", lambda year: f"/budget/{year}/mal/")
-    html = client.get(reverse("goals:index")).content.decode()
-    assert 'href="/budget/2026/mal/"' in html
 
 
 def test_an_indicator_page_has_a_chart_with_text_alternative_and_the_table_under_it(client, seeded):
