@@ -1,9 +1,12 @@
 """Form plumbing shared by every app."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import ConcurrentEditError
+from samverka.lib.money import format_number
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -38,6 +41,8 @@ class VersionedModelForm(forms.ModelForm):
         for name in self.changed_data:
             if name in self.fields and hasattr(current, name):
                 newer = getattr(current, name)
+                if isinstance(newer, Decimal | int) and not isinstance(newer, bool):
+                    newer = format_number(newer, 2 if newer % 1 else 0)
                 self.add_error(
                     name,
                     _(

@@ -99,7 +99,7 @@ def test_a_concurrent_edit_of_the_same_figure_is_refused_with_the_newer_value(cl
     response = _post_line(client, seen, amount="-6 300 000")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Någon annan har sparat ett nytt värde: -6200000" in page
+    assert "Någon annan har sparat ett nytt värde: -6\u00a0200\u00a0000" in page
     assert _line().amount == Decimal("-6200000")
 
 

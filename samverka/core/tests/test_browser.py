@@ -36,6 +36,16 @@ PAGES = [
     ("orgs:networks", []),
     ("orgs:periods", []),
     ("orgs:period", [2026]),
+    ("budget:index", []),
+    ("budget:period", [2026]),
+    ("budget:unit", [2026, "kunskapsutveckling"]),
+    ("budget:fees", [2026]),
+    ("budget:targets", [2026]),
+    ("budget:overhead", [2026]),
+    ("goals:index", []),
+    ("plan:index", []),
+    ("portfolio:index", []),
+    ("decisions:index", []),
 ]
 
 
