@@ -197,7 +197,7 @@ def test_a_concurrent_change_of_a_target_is_refused_with_the_newer_value(client,
     url = reverse("goals:target_edit", args=["befolkning", 2026])
     response = client.post(url, {"value": "276000", "note": "", "seen_version": 1})
     assert response.status_code == 200
-    assert "Någon annan har sparat ett nytt värde: 280000" in response.content.decode()
+    assert "Någon annan har sparat ett nytt värde: 280\u00a0000" in response.content.decode()
     target.refresh_from_db()
     assert target.value == 280000
 
