@@ -40,11 +40,17 @@ def main(base: str) -> int:
             headers={"Referer": f"{base}/konto/logga-in/"},
         )
         page = client.get("/oversikt/")
+        # A page whose stylesheet or script answers 404 looks broken however right its figures.
+        assets = sorted(set(re.findall(r'(?:href|src)="(/static/[^"]+)"', page.text)))
+        broken = [a for a in assets if client.get(a).status_code != 200]
     missing = [text for text in EXPECTED if text not in page.text]
     if page.status_code != 200 or missing:
         print(f"Översikten saknar {missing} (status {page.status_code})", file=sys.stderr)
         return 1
-    print(f"Översikten visar det inlästa förbundet ({len(page.text)} tecken)")
+    if not any(a.endswith(".css") for a in assets) or broken:
+        print(f"Översiktens filer laddas inte: {broken or 'ingen stilmall'}", file=sys.stderr)
+        return 1
+    print(f"Översikten visar det inlästa förbundet ({len(page.text)} tecken, {len(assets)} filer)")
     return 0
 
 

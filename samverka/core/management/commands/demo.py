@@ -1,5 +1,7 @@
 """Set up a development instance and serve it: the README's first command ends here."""
 
+import os
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -25,7 +27,11 @@ class Command(BaseCommand):
     help = "Migrerar, läser in Skaraborg om databasen är tom, skapar demoinloggningar och startar."
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        # SAMVERKA_BIND lets CI (or a second instance) pick a free port without changing the
+        # README's command.
+        parser.add_argument(
+            "addrport", nargs="?", default=os.environ.get("SAMVERKA_BIND", "127.0.0.1:8000")
+        )
         parser.add_argument("--no-serve", action="store_true", help="Förbered men starta inte.")
 
     def handle(self, *args, addrport: str, no_serve: bool, **options) -> None:
