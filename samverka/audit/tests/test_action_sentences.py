@@ -66,16 +66,24 @@ def logged_action_codes() -> dict[str, set[str]]:
                 if not isinstance(call, ast.Call):
                     continue
                 func = call.func
-                is_log = (isinstance(func, ast.Name) and func.id in bare) or (
-                    isinstance(func, ast.Attribute)
-                    and func.attr == "log"
-                    and isinstance(func.value, ast.Name)
-                    and func.value.id in modules
+                is_log = (
+                    (isinstance(func, ast.Name) and func.id in bare)
+                    or (
+                        isinstance(func, ast.Attribute)
+                        and func.attr == "log"
+                        and isinstance(func.value, ast.Name)
+                        and func.value.id in modules
+                    )
+                    # LogEntry(action=…) or LogEntry.objects.create(action=…) written directly
+                    or ("LogEntry" in ast.unparse(func) and path.name != "recording.py")
                 )
                 if not is_log:
                     continue
-                action = call.args[1] if len(call.args) > 1 else None
-                action = action or next((k.value for k in call.keywords if k.arg == "action"), None)
+                action = next((k.value for k in call.keywords if k.arg == "action"), None)
+                if action is None and "LogEntry" in ast.unparse(func):
+                    continue  # a query or a create without an action code
+                if action is None and len(call.args) > 1:
+                    action = call.args[1]
                 where = f"{path.relative_to(SOURCE.parent)}:{call.lineno}"
                 values = _strings(action, scope) if action is not None else None
                 for code in values or {f"<computed code at {where}>"}:
