@@ -83,4 +83,8 @@ def describe(entry) -> str:
     data = entry.data if isinstance(entry.data, dict) else {}
     values = _Values({key: _shown(value) for key, value in data.items() if key != "changes"})
     values["object"] = entry.object_repr or MISSING_VALUE
-    return str(template).format_map(values)
+    try:
+        return str(template).format_map(values)
+    except (ValueError, IndexError):  # a translation with a stray brace: show it unfilled
+        logger.warning("Audit sentence for %r cannot be filled in", entry.action)
+        return str(template)

@@ -201,7 +201,7 @@ def _sqlite_restore(path: Path, using: str) -> None:
             f"{path.name} är en SQLite-kopia och kan bara återställas till SQLite. "
             "Gör en kopia med --format portable för att flytta till PostgreSQL."
         )
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         try:
             rows = source.execute("SELECT app, name FROM django_migrations").fetchall()

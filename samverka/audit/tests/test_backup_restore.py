@@ -81,10 +81,10 @@ def test_new_rows_after_a_restore_get_fresh_ids(data, tmp_path):
 @on_sqlite
 def test_a_sqlite_copy_restored_into_an_empty_database_has_every_row(data, tmp_path):
     before = backup.counts()
-    call_command("backup", tmp_path / "kopia.sqlite3", verbosity=0)
-    assert (tmp_path / "kopia.sqlite3").read_bytes().startswith(backup.SQLITE_MAGIC)
+    call_command("backup", tmp_path / "kopia #1.sqlite3", verbosity=0)
+    assert (tmp_path / "kopia #1.sqlite3").read_bytes().startswith(backup.SQLITE_MAGIC)
     _empty_database()
-    call_command("restore", tmp_path / "kopia.sqlite3", verbosity=0)
+    call_command("restore", tmp_path / "kopia #1.sqlite3", verbosity=0)
     assert backup.counts() == before
     assert snapshot() == data
 
