@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from samverka.audit.actions import describe
+from samverka.audit.addressing import history_code
 from samverka.audit.models import LogEntry
 
 
@@ -36,7 +37,7 @@ def entries_for(content_type: ContentType, object_id: str) -> list[HistoryLine]:
             FieldChange(labels.get(name, name), change.get("before"), change.get("after"))
             for name, change in entry.data.get("changes", {}).items()
         ]
-        lines.append(HistoryLine(entry, describe(entry.action), changes))
+        lines.append(HistoryLine(entry, describe(entry), changes))
     return lines
 
 
@@ -44,6 +45,10 @@ def entries_for_object(obj: models.Model) -> list[HistoryLine]:
     return entries_for(ContentType.objects.get_for_model(obj), str(obj.pk))
 
 
-def history_url(obj: models.Model) -> str:
+def history_url(obj: models.Model) -> str | None:
+    """The object's history page, addressed by its natural code; None if it has no code."""
+    code = history_code(obj)
+    if code is None:
+        return None
     meta = obj._meta
-    return reverse("audit:history", args=[meta.app_label, meta.model_name, obj.pk])
+    return reverse("audit:history", args=[meta.app_label, meta.model_name, code])

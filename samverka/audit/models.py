@@ -28,6 +28,10 @@ class AuditedModel(models.Model):
     # Fields whose changes are not worth a log line.
     audit_ignore: tuple[str, ...] = ("version",)
 
+    # Field names that address the object on its history page (see audit.addressing);
+    # empty: derived from the model's unique code or constraint.
+    history_key: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
@@ -40,6 +44,19 @@ class AuditedModel(models.Model):
     def delete(self, *args, **kwargs):
         with transaction.atomic():
             return super().delete(*args, **kwargs)
+
+    @property
+    def history_code(self) -> str | None:
+        """The natural code of the object in /historik/<app>/<model>/<code>/."""
+        from samverka.audit.addressing import history_code
+
+        return history_code(self)
+
+    @classmethod
+    def get_by_history_code(cls, code: str) -> "AuditedModel | None":
+        from samverka.audit.addressing import get_by_history_code
+
+        return get_by_history_code(cls, code)
 
     def _claim_version(self, expected_version: int | None) -> None:
         manager = type(self)._base_manager

@@ -4,5 +4,6 @@ from samverka.audit import views
 
 app_name = "audit"
 urlpatterns = [
-    path("<str:app_label>/<str:model>/<str:object_id>/", views.history, name="history"),
+    # <code> is the object's natural code and may span several segments (audit.addressing).
+    path("<str:app_label>/<str:model>/<path:code>/", views.history, name="history"),
 ]

@@ -3,11 +3,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samverka.accounts.permissions import capabilities, require
+from samverka.audit.access import may_view_history
+from samverka.audit.addressing import get_by_history_code
 from samverka.audit.history import entries_for
 
 
 @login_required
-def history(request: HttpRequest, app_label: str, model: str, object_id: str) -> HttpResponse:
+def history(request: HttpRequest, app_label: str, model: str, code: str) -> HttpResponse:
+    can = capabilities(request)
+    require(may_view_history(can))
     try:
         content_type = ContentType.objects.get_by_natural_key(app_label, model)
     except ContentType.DoesNotExist as exc:
@@ -15,12 +20,16 @@ def history(request: HttpRequest, app_label: str, model: str, object_id: str) ->
     model_class = content_type.model_class()
     if model_class is None:
         raise Http404
-    obj = model_class._base_manager.filter(pk=object_id).first()
-    entries = entries_for(content_type, object_id)
-    if obj is None and not entries:
+    require(may_view_history(can, model_class))
+    obj = get_by_history_code(model_class, code)
+    if obj is None:
         raise Http404
     return render(
         request,
         "audit/history.html",
-        {"object": obj, "entries": entries, "model_name": model_class._meta.verbose_name},
+        {
+            "object": obj,
+            "entries": entries_for(content_type, str(obj.pk)),
+            "model_name": model_class._meta.verbose_name,
+        },
     )

@@ -12,13 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samverka.audit.models import AuditedModel
+from samverka.core.fields import money_field
 from samverka.orgs.models import PeriodContent, PlanningPeriod, Unit, slug_code
 
 from . import loading
-
-
-def money_field(verbose_name, **kwargs) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
 
 
 def rate_field(verbose_name, **kwargs) -> models.DecimalField:

@@ -4,7 +4,10 @@
   partial sum would look like a fall;
 - weighted_mean: indices and shares, weighted by each member's population at the end of the
   year (the latest figure on or before it), over the members that have a value and a population;
-- source: the source's own value for Skaraborg (stored as it comes, not computed here).
+- source: the source's own value for Skaraborg (stored as it comes, not computed here);
+- respondents: the survey's share of all respondents, pooled from the answers by goals.survey
+  (the default for survey indicators: the respondents are officials, not a sample of
+  inhabitants, so weighting their municipalities' shares by population would misstate it).
 """
 
 from dataclasses import dataclass
@@ -54,4 +57,6 @@ def regional_value(
         return RegionalValue(
             mean, f"Medelvärde vägt med folkmängd, {used} av {len(members)} kommuner"
         )
+    if rule == Indicator.Aggregation.RESPONDENTS:
+        return RegionalValue(None, "Andelen av alla svarande räknas från enkätsvaren.")
     return RegionalValue(None, "Källans eget värde för Skaraborg används.")

@@ -114,7 +114,10 @@ def store_value(
 
 def recompute_region(indicator: Indicator, years: Iterable[int], recorder: Recorder) -> None:
     """Skaraborg's value for each year from the members' values, by the indicator's rule."""
-    if indicator.aggregation == Indicator.Aggregation.SOURCE:
+    if indicator.aggregation in (
+        Indicator.Aggregation.SOURCE,
+        Indicator.Aggregation.RESPONDENTS,  # pooled from the answers by goals.survey
+    ):
         return
     members = list(Member.objects.all())
     for year in sorted(set(years)):

@@ -86,6 +86,22 @@ class Indicator(AuditedModel):
         SUM = "sum", _("summa av medlemmarnas värden")
         WEIGHTED_MEAN = "weighted_mean", _("medelvärde vägt med folkmängd")
         SOURCE = "source", _("källans eget värde för Skaraborg")
+        RESPONDENTS = "respondents", _("andel av alla svarande")
+
+    # How the federation's value is formed, in a sentence shown next to the value.
+    AGGREGATION_EXPLANATIONS = {
+        Aggregation.SUM: _(
+            "Summan av medlemmarnas värden. Visas bara när alla medlemmar har ett värde."
+        ),
+        Aggregation.WEIGHTED_MEAN: _(
+            "Medelvärdet av medlemmarnas värden, vägt med varje medlems folkmängd."
+        ),
+        Aggregation.SOURCE: _("Källans eget värde för hela förbundet, inte beräknat här."),
+        Aggregation.RESPONDENTS: _(
+            "Andelen av alla svarande i enkäten: alla som uppger det, delat med alla svarande "
+            "i medlemskommunerna. Inte ett medelvärde av kommunernas andelar."
+        ),
+    }
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators")
     code = models.SlugField(_("kod"), unique=True, validators=[slug_code])
@@ -122,6 +138,32 @@ class Indicator(AuditedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.aggregation:
+            self.aggregation = self.default_aggregation(self.source_kind)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if (
+            self.aggregation == self.Aggregation.RESPONDENTS
+            and self.source_kind != self.SourceKind.SURVEY
+        ):
+            raise ValidationError(
+                {"aggregation": _("Andel av alla svarande finns bara för enkätindikatorer.")}
+            )
+
+    @classmethod
+    def default_aggregation(cls, source_kind: str) -> str:
+        """A survey of the members' officials is not a sample of inhabitants: its value is the
+        share of all respondents, not a mean weighted by population."""
+        if source_kind == cls.SourceKind.SURVEY:
+            return cls.Aggregation.RESPONDENTS
+        return cls.Aggregation.WEIGHTED_MEAN
+
+    @property
+    def aggregation_explanation(self) -> str:
+        return str(self.AGGREGATION_EXPLANATIONS.get(self.aggregation, ""))
 
 
 class KoladaMapping(AuditedModel):

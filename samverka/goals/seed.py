@@ -86,7 +86,10 @@ def _load_indicator(ctx: SeedContext, goal: Goal, ind: dict, order: int, baselin
             "unit": ind.get("unit", "%"),
             "decimals": ind.get("decimals", 1 if survey else 0),
             "source_kind": ind.get("source", Indicator.SourceKind.SURVEY),
-            "aggregation": ind.get("aggregation", Indicator.Aggregation.WEIGHTED_MEAN),
+            "aggregation": ind.get(
+                "aggregation",
+                Indicator.default_aggregation(ind.get("source", Indicator.SourceKind.SURVEY)),
+            ),
             "baseline_year": baseline,
             "sort_order": order,
         },

@@ -18,7 +18,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 
 from samverka.goals.fetching import Recorder, recompute_region, store_value
-from samverka.goals.models import FetchRun, Measurement, SurveyQuestion, SurveyResponse
+from samverka.goals.models import (
+    FetchRun,
+    Indicator,
+    Measurement,
+    SurveyQuestion,
+    SurveyResponse,
+)
 from samverka.orgs.models import Member
 
 COLUMNS = {
@@ -30,6 +36,8 @@ COLUMNS = {
 }
 REQUIRED = {"member": "Kommun", "role": "Roll", "question": "Fråga", "answer": "Svar"}
 ONE_DECIMAL = Decimal("0.1")
+# Rules under which the federation's value is the pooled share of all respondents.
+POOLED = (Indicator.Aggregation.RESPONDENTS, Indicator.Aggregation.SOURCE)
 
 
 @dataclass(frozen=True)
@@ -189,7 +197,9 @@ def _store_shares(year: int, parsed: list, filename: str, recorder: Recorder) ->
                 store_value(
                     indicator, year, member, value, Measurement.Origin.SURVEY, source, recorder
                 )
-        if indicator.aggregation == indicator.Aggregation.SOURCE:
+        if indicator.aggregation in POOLED:
+            # The share of all respondents: every answer that counts over every answer in the
+            # base, across the members, not a mean of the members' shares.
             pooled = share([a for answers in by_member.values() for a in answers], question)
             if pooled is not None:
                 store_value(
@@ -204,3 +214,42 @@ def _store_shares(year: int, parsed: list, filename: str, recorder: Recorder) ->
                     origin=Measurement.Origin.COMPUTED,
                 ).delete()
             recompute_region(indicator, [year], recorder)
+
+
+@dataclass(frozen=True)
+class RespondentRow:
+    area: str
+    respondents: int  # answers in the base: every answer but the excluded ones
+    counted: int  # of which count as "uppger"
+    share: Decimal | None
+
+
+@dataclass(frozen=True)
+class RespondentTable:
+    year: int
+    members: list[RespondentRow]
+    total: RespondentRow
+
+
+def respondent_table(question: SurveyQuestion, year: int | None = None) -> RespondentTable | None:
+    """Each member's share and number of respondents for a year (the latest by default), and
+    the share of all respondents they add up to."""
+    responses = question.responses.all()
+    if year is None:
+        year = responses.order_by("-year").values_list("year", flat=True).first()
+        if year is None:
+            return None
+    by_member: dict[str, list[str]] = defaultdict(list)
+    for name, answer in responses.filter(year=year).values_list("member__name", "answer"):
+        by_member[name].append(answer)
+    if not by_member:
+        return None
+
+    def row(area: str, answers: list[str]) -> RespondentRow:
+        base = [a for a in answers if a not in question.excluded_answers]
+        counted = sum(1 for a in base if a in question.counted_answers)
+        return RespondentRow(area, len(base), counted, share(answers, question))
+
+    members = [row(name, answers) for name, answers in sorted(by_member.items())]
+    everyone = [a for answers in by_member.values() for a in answers]
+    return RespondentTable(year, members, row("", everyone))

@@ -82,7 +82,7 @@ def make_survey_indicator(goal: Goal, text: str, **kwargs) -> Indicator:
         "name": text,
         "unit": "%",
         "source_kind": Indicator.SourceKind.SURVEY,
-        "aggregation": Indicator.Aggregation.WEIGHTED_MEAN,
+        "aggregation": "",  # the model's default for survey indicators
     }
     indicator = make_indicator(goal, **(defaults | kwargs))
     SurveyQuestion.objects.create(indicator=indicator, text=text)

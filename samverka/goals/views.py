@@ -26,7 +26,7 @@ from samverka.goals.models import (
     TargetValue,
 )
 from samverka.goals.overview import overview
-from samverka.goals.survey import SurveyImportError, import_survey
+from samverka.goals.survey import SurveyImportError, import_survey, respondent_table
 from samverka.orgs.models import Member
 
 REGION_SLUG = "skaraborg"
@@ -112,6 +112,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     year_form = TargetYearForm(request.GET or None)
     if year_form.is_valid():
         return redirect("goals:target_edit", code=code, year=year_form.cleaned_data["year"])
+    survey = getattr(indicator, "survey", None)
     return render(
         request,
         "goals/indicator_detail.html",
@@ -120,7 +121,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "view": overview(indicator, list(Member.objects.all())),
             "kolada": KoladaMapping.objects.filter(indicator=indicator).first(),
             "scb": getattr(indicator, "scb", None),
-            "survey": getattr(indicator, "survey", None),
+            "survey": survey,
+            "respondents": respondent_table(survey) if survey else None,
             "targets": indicator.targets.all(),
             "members": Member.objects.all(),
             "year_form": year_form,

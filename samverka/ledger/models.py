@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.audit.models import AuditedModel
 from samverka.budget.models import LineKind
+from samverka.core.fields import money_field
 from samverka.orgs.models import Federation, PlanningPeriod, Unit
 
 account_prefix = RegexValidator(
@@ -29,10 +30,6 @@ PREFIX_WIDTH = 6  # wide enough for the longest account numbers in use (5-6 digi
 def budget_sign(sie_amount: Decimal) -> Decimal:
     """SIE (debit +, so costs + and revenue −) to the budget's convention (revenue +, costs −)."""
     return -sie_amount
-
-
-def money_field(verbose_name, **kwargs) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
 
 
 class AccountRange(AuditedModel):

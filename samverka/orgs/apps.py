@@ -4,12 +4,3 @@ from django.apps import AppConfig
 class OrgsConfig(AppConfig):
     name = "samverka.orgs"
     verbose_name = "Organisation"
-
-    def ready(self) -> None:
-        from django.utils.translation import gettext_lazy as _
-
-        from samverka.audit.actions import register
-
-        register("orgs.period.adopted", _("antog perioden"))
-        register("orgs.period.revision_opened", _("öppnade perioden för revidering"))
-        register("orgs.period.revised", _("antog en revidering av perioden"))

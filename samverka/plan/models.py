@@ -10,9 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samverka.audit.models import AuditedModel
+from samverka.core.fields import money_field
 from samverka.orgs.models import PeriodContent, PlanningPeriod
-
-MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 class ActivityStatus(models.TextChoices):
@@ -502,7 +501,7 @@ class ProgrammeGrant(AuditedModel):
     code = models.SlugField(_("kod"), max_length=80, unique=True)
     title = models.CharField(_("rubrik"), max_length=300)
     funder = models.CharField(_("finansiär"), max_length=200)
-    amount = models.DecimalField(_("belopp (kr)"), **MONEY)
+    amount = money_field(_("belopp (kr)"))
     first_year = models.PositiveSmallIntegerField(_("från år"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("till och med år"), null=True, blank=True)
     decision = models.ForeignKey(
@@ -543,7 +542,7 @@ class CoFinancing(AuditedModel):
         _("finansiär"), max_length=200, blank=True, help_text=_("När bidraget inte är en kommuns.")
     )
     initiative = models.CharField(_("insats"), max_length=300)
-    amount = models.DecimalField(_("belopp (kr)"), **MONEY)
+    amount = money_field(_("belopp (kr)"))
     grant = models.ForeignKey(
         ProgrammeGrant,
         on_delete=models.PROTECT,
@@ -576,7 +575,7 @@ class ProgrammeBudget(AuditedModel):
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="budgets")
     year = models.PositiveSmallIntegerField(_("år"))
-    revenue = models.DecimalField(_("budgeterade intäkter (kr)"), **MONEY)
+    revenue = money_field(_("budgeterade intäkter (kr)"))
     source = models.CharField(_("källa"), max_length=300, blank=True)
 
     class Meta:

@@ -9,15 +9,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samverka.audit.models import AuditedModel
+from samverka.core.fields import money_field
 from samverka.orgs.models import PeriodContent, PlanningPeriod, slug_code
 from samverka.portfolio.period import Period
 from samverka.portfolio.spreading import spread_by_year, spread_over_months
 
 PROJECT_UNIT_CODE = "projektenhet"
-
-
-def money_field(label: str, **kwargs) -> models.DecimalField:
-    return models.DecimalField(label, max_digits=14, decimal_places=2, **kwargs)
 
 
 class Funder(AuditedModel):

@@ -21,7 +21,12 @@ def _setup():
     gt.give_population(members[0], 2025, 60000)
     gt.give_population(members[1], 2025, 10000)
     goal = gt.make_goal(federation)
-    return members, gt.make_survey_indicator(goal, NOJDA), gt.make_survey_indicator(goal, EFFEKTIVT)
+    weighted = {"aggregation": Indicator.Aggregation.WEIGHTED_MEAN}
+    return (
+        members,
+        gt.make_survey_indicator(goal, NOJDA, **weighted),
+        gt.make_survey_indicator(goal, EFFEKTIVT, **weighted),
+    )
 
 
 def _csv(rows: list[tuple[str, str, str, str]]) -> bytes:

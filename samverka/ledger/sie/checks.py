@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from samverka.lib.money import format_kr
+
 from .model import ERROR, Account, Objects, SieFile
 
 if TYPE_CHECKING:
@@ -22,10 +24,6 @@ EXACT = "exact-combination"  # Visma Avendo: a row per exact combination, {} the
 
 Mismatch = tuple[tuple, Decimal, Decimal]  # (row key, expected, actual)
 RowLines = dict[tuple[str, tuple], int]  # (label, balance key) -> line it was read on
-
-
-def kr(amount: Decimal) -> str:
-    return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " kr"
 
 
 def objects_text(objs: Objects) -> str:
@@ -80,7 +78,8 @@ def run_all(sie: SieFile, lines: RowLines, reader: _Reader) -> None:
                     ERROR,
                     line,
                     f"Utgående balans för konto {acc} år {y}{_at(line)} stämmer inte: #UB är "
-                    f"{kr(actual)}, men #IB plus årets #TRANS ger {kr(expected)}",
+                    f"{format_kr(actual, 2)}, men #IB plus årets #TRANS ger "
+                    f"{format_kr(expected, 2)}",
                     expected,
                     actual,
                 )
@@ -102,7 +101,7 @@ def run_all(sie: SieFile, lines: RowLines, reader: _Reader) -> None:
                     ERROR,
                     line,
                     f"Resultat för konto {acc} år {y}{_at(line)} stämmer inte: #RES är "
-                    f"{kr(actual)}, men årets #TRANS ger {kr(expected)}",
+                    f"{format_kr(actual, 2)}, men årets #TRANS ger {format_kr(expected, 2)}",
                     expected,
                     actual,
                 )
@@ -124,7 +123,8 @@ def run_all(sie: SieFile, lines: RowLines, reader: _Reader) -> None:
                 ERROR,
                 line,
                 f"Periodsaldo för konto {acc} {objects_text(objs)} period {month}{_at(line)} "
-                f"stämmer inte: #PSALDO är {kr(actual)}, men månadens #TRANS ger {kr(expected)}",
+                f"stämmer inte: #PSALDO är {format_kr(actual, 2)}, men månadens #TRANS ger "
+                f"{format_kr(expected, 2)}",
                 expected,
                 actual,
             )
@@ -143,7 +143,8 @@ def run_all(sie: SieFile, lines: RowLines, reader: _Reader) -> None:
                 ERROR,
                 line,
                 f"Objektsaldo för konto {acc} {objects_text(objs)} år {y}{_at(line)} stämmer "
-                f"inte: #OUB är {kr(actual)}, men #OIB plus årets #TRANS ger {kr(expected)}",
+                f"inte: #OUB är {format_kr(actual, 2)}, men #OIB plus årets #TRANS ger "
+                f"{format_kr(expected, 2)}",
                 expected,
                 actual,
             )
@@ -248,8 +249,8 @@ def _psaldo_year(
             "psaldo_year",
             ERROR,
             line,
-            f"Periodsaldona för konto {acc} år {y} summerar till {kr(actual)}, men årets "
-            f"saldo enligt #RES eller #UB − #IB är {kr(expected)}",
+            f"Periodsaldona för konto {acc} år {y} summerar till {format_kr(actual, 2)}, men årets "
+            f"saldo enligt #RES eller #UB − #IB är {format_kr(expected, 2)}",
             expected,
             actual,
         )

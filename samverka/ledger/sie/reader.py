@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO
 
+from samverka.lib.money import format_kr
+
 from . import checks
 from .encoding import SNIFF_BYTES, TextDecoder, decide_encoding
 from .errors import SieError
@@ -191,11 +193,6 @@ def _pairs(inner: tuple[bytes, ...], lineno: int) -> RawObjects:
 
 def _decode_objects(objs: RawObjects, decoder: TextDecoder, lineno: int = 0) -> Objects:
     return tuple(sorted((decoder(d, lineno), decoder(o, lineno)) for d, o in objs))
-
-
-def kr(amount: Decimal) -> str:
-    """Swedish money: ``1 234,50 kr``."""
-    return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " kr"
 
 
 class _Reader:
@@ -766,7 +763,7 @@ class _Reader:
             ERROR,
             line,
             f"Verifikation {self._voucher_label()} på rad {line} balanserar inte: "
-            f"summa {kr(total)}",
+            f"summa {format_kr(total, 2)}",
             expected=ZERO,
             actual=total,
         )

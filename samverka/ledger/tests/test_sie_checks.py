@@ -37,7 +37,7 @@ def test_unbalanced_voucher_is_reported_with_its_line(tmp_path):
     assert finding.line == changed - 3  # the #VER line: #VER, {, the first row, this row
     assert finding.actual == Decimal("100.00") and finding.expected == 0
     assert finding.message == (
-        f"Verifikation B 1 på rad {finding.line} balanserar inte: summa 100,00 kr"
+        f"Verifikation B 1 på rad {finding.line} balanserar inte: summa 100,00\u00a0kr"
     )
     assert "voucher_balance" not in sie.checks_passed
     # The same edit breaks the year's result and balances, which are reported too.
@@ -85,7 +85,7 @@ def test_wrong_ub_is_reported(tmp_path):
     (finding,) = sie.findings
     assert (finding.code, finding.line) == ("ub", changed)
     assert finding.expected == Decimal("869015.45") and finding.actual == Decimal("869015.00")
-    assert "konto 1930" in finding.message and "869 015,45 kr" in finding.message
+    assert "konto 1930" in finding.message and "869\u00a0015,45\u00a0kr" in finding.message
 
 
 @needs_samples

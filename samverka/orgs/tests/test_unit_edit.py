@@ -58,7 +58,7 @@ def test_every_edit_leaves_an_audit_entry_with_before_and_after(client, units):
     entry = LogEntry.objects.filter(action="updated", object_id=str(own.pk)).get()
     assert entry.user == user
     assert entry.data["changes"]["name"] == {"before": "Kunskap", "after": "Kunskapsutveckling"}
-    history = client.get(reverse("audit:history", args=["orgs", "unit", own.pk]))
+    history = client.get(reverse("audit:history", args=["orgs", "unit", own.code]))
     assert "Kunskapsutveckling" in history.content.decode()
     assert user.username in history.content.decode()
 
