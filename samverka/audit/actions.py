@@ -9,6 +9,9 @@ SENTENCES: dict[str, str] = {
     "created": _("skapade"),
     "updated": _("ändrade"),
     "deleted": _("tog bort"),
+    "imports.budget_xlsx": _("importerade budgeten från en Excelfil"),
+    "imports.survey": _("läste in medlemsenkätens svar"),
+    "ledger.sie_imported": _("läste in utfall från en SIE-fil"),
 }
 
 
