@@ -60,7 +60,8 @@ class ImportProblem:
         if self.field:
             parts.append(_("fält %(field)s") % {"field": self.field})
         text = ", ".join(parts)
-        return text[:1].upper() + text[1:]
+        # A sentence starts with a capital, a file name stays as it is written.
+        return text if self.file else text[:1].upper() + text[1:]
 
     def __str__(self) -> str:
         where = self.where()
