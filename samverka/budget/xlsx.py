@@ -189,7 +189,7 @@ def import_budget(period: PlanningPeriod, file, *, file_name: str | None = None)
     period.check_editable()
     with transaction.atomic():
         counts = _save(period, lines, stated)
-        counts.read = len(lines) + len(stated)
+        counts.read = len(lines[1]) + len(stated[1])
         record(period, "imports.budget_xlsx", file_name=file_name, sha256=sha, counts=counts)
     return {"created": counts.created, "updated": counts.updated, "deleted": counts.deleted}
 
