@@ -106,7 +106,11 @@ def _amount(value) -> Decimal:
             raise AmountError(f"”{value}” är inte ett belopp") from exc
         if not amount.is_finite():
             raise AmountError(f"”{value}” är inte ett belopp")
-        if amount != amount.quantize(Decimal("0.01")):
+        try:
+            rounded = amount.quantize(Decimal("0.01"))
+        except InvalidOperation as exc:  # more digits than any amount has
+            raise AmountError(f"”{value}” är för stort för ett belopp") from exc
+        if amount != rounded:
             raise AmountError(f"”{value}” har fler än två decimaler")
         return amount
     if value is None or str(value).strip() == "":
