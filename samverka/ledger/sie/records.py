@@ -65,9 +65,6 @@ class RecordReader:
     # code -> [first line, how many, message of the first]
     deviations: dict[str, list]
 
-    def finding(self, code: str, severity: str, line: int, message: str, *args) -> None:
-        raise NotImplementedError
-
     def _deviation(self, code: str, lineno: int, message: str) -> None:
         """A harmless deviation from the standard: one warning per kind, at the first line."""
         seen = self.deviations.get(code)
