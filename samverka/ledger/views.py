@@ -177,6 +177,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST" and form.is_valid():
+        pending.purge_expired()  # every upload clears what waited too long
         upload = form.cleaned_data["file"]
         try:
             limits.check_size(upload.size, limits.SIE, upload.name)

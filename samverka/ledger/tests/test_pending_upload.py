@@ -80,6 +80,16 @@ def test_a_new_upload_removes_the_expired_ones(controller):
     assert list(PendingUpload.objects.values_list("code", flat=True)) == [fresh]
 
 
+def test_any_upload_removes_the_expired_ones_even_one_that_needs_no_confirmation(controller):
+    _upload_newer(controller)
+    PendingUpload.objects.update(created=timezone.now() - dt.timedelta(hours=25))
+    response = controller.post(
+        reverse("ledger:upload"), {"file": SimpleUploadedFile("same.se", OVNBOLAG.read_bytes())}
+    )
+    assert response.status_code == 302  # the same file: unchanged, nothing to confirm
+    assert not PendingUpload.objects.exists()
+
+
 def test_purge_uploads_deletes_expired_uploads_and_can_run_again(controller, capsys):
     old, fresh = _upload_newer(controller), _upload_newer(controller)
     PendingUpload.objects.filter(code=old).update(created=timezone.now() - dt.timedelta(hours=25))
