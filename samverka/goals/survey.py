@@ -12,6 +12,7 @@ Importing a year again replaces that year's answers, so an import can be repeate
 
 import codecs
 import csv
+import dataclasses
 import io
 import itertools
 from collections import defaultdict
@@ -49,7 +50,10 @@ class SurveyImportError(ImportRefused):
     """The survey file was refused; `errors` are its located problems (row, column)."""
 
     def __init__(self, filename: str, errors: list[ImportProblem]) -> None:
-        super().__init__(errors)
+        # A problem of the file as a whole is placed on the file.
+        super().__init__(
+            [e if e.row or e.file else dataclasses.replace(e, file=filename) for e in errors]
+        )
         self.filename = filename
 
     @property
