@@ -55,6 +55,7 @@ def main() -> None:
 
     from samverka.audit.context import acting_as
     from samverka.ledger import importing
+    from samverka.ledger.mapping import Mapping
     from samverka.ledger.models import AccountRange, Actual, CostCentreMapping
     from samverka.ledger.sie import read
     from samverka.orgs.models import Federation, PlanningPeriod, Unit
@@ -91,7 +92,8 @@ def main() -> None:
             t1 = time.perf_counter()
             sie = read(path)
             t2 = time.perf_counter()
-            result = importing._store(sie, period, path.name, sha, size, None, replaced=None)
+            aggregated = importing.aggregate(sie, period, Mapping.for_federation(federation))
+            result = importing._store(sie, period, path.name, sha, size, aggregated, None)
             t3 = time.perf_counter()
             cpu = time.process_time() - cpu0
         rss_after = maxrss_mib()

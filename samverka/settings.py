@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from samverka.lib.env import database_from_url, env_bool, env_secret
+from samverka.lib.env import database_from_url, env_bool, env_int, env_secret
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("SAMVERKA_DATA_DIR", BASE_DIR.parent / "data"))
@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "samverka.plan",
     "samverka.portfolio",
     "samverka.ledger",
+    "samverka.imports",
     "samverka.reports",
 ]
 
@@ -124,6 +125,13 @@ SESSION_COOKIE_SECURE = IS_PRODUCTION
 CSRF_COOKIE_SECURE = IS_PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Uploads (samverka.imports.limits): SIE is streamed, so its limit is its size; XLSX and CSV
+# are read row by row but held by openpyxl/csv, so they have a size and a row limit.
+SAMVERKA_SIE_MAX_BYTES = env_int("SAMVERKA_SIE_MAX_BYTES", 50_000_000)
+SAMVERKA_XLSX_MAX_BYTES = env_int("SAMVERKA_XLSX_MAX_BYTES", 5_000_000)
+SAMVERKA_IMPORT_MAX_ROWS = env_int("SAMVERKA_IMPORT_MAX_ROWS", 10_000)
+SAMVERKA_PENDING_UPLOAD_HOURS = env_int("SAMVERKA_PENDING_UPLOAD_HOURS", 24)
 
 LOGGING = {
     "version": 1,

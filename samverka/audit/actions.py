@@ -35,13 +35,26 @@ SENTENCES: dict[str, Any] = {
     "plan.round.closed": _(
         "stängde uppföljningsomgången {object} med {reports} rapporter, {missing} saknades"
     ),
-    # ledger.importing
+    # ledger.importing (entries written before the import pipeline; kept so they still read)
     "ledger.import": _("läste in utfall från {file_name}: {actual_rows} rader"),
     "ledger.import.replaced": _(
         "läste in utfall från {file_name}: {actual_rows} rader, som ersatte {replaced}"
     ),
     "ledger.import.remapped": _(
         "mappade om utfallet i {object} efter ändrade kopplingar: {rows_changed} rader ändrades"
+    ),
+    # imports.pipeline.record: one entry per import, with its file, hash and counts
+    "imports.budget_xlsx": _(
+        "importerade budgeten {object} från {file_name}: {counts_read} rader lästa, "
+        "{counts_created} nya, {counts_updated} ändrade, {counts_deleted} borttagna"
+    ),
+    "imports.survey": _(
+        "läste in medlemsenkätens svar från {file_name}: {counts_read} rader lästa, "
+        "{counts_created} nya, {counts_deleted} borttagna"
+    ),
+    "ledger.sie_imported": _(
+        "läste in utfall från SIE-filen {file_name}: {counts_read} rader lästa, "
+        "{counts_created} nya, {counts_deleted} borttagna"
     ),
 }
 
@@ -81,7 +94,14 @@ def describe(entry) -> str:
         logger.warning("Audit action %r has no sentence in samverka.audit.actions", entry.action)
         return str(UNKNOWN)
     data = entry.data if isinstance(entry.data, dict) else {}
-    values = _Values({key: _shown(value) for key, value in data.items() if key != "changes"})
+    values = _Values()
+    for key, value in data.items():
+        if key == "changes":
+            continue
+        if isinstance(value, dict):  # e.g. an import's counts: {counts_read}, {counts_created}
+            values.update({f"{key}_{sub}": _shown(v) for sub, v in value.items()})
+        else:
+            values[key] = _shown(value)
     values["object"] = entry.object_repr or MISSING_VALUE
     try:
         return str(template).format_map(values)

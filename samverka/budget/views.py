@@ -28,6 +28,7 @@ from samverka.budget.models import (
 )
 from samverka.budget.presentation import consolidated_rows, document_rows
 from samverka.core.forms import save_or_conflict
+from samverka.imports.pipeline import ImportRefused
 from samverka.lib.findings import Severity
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod, Unit
 
@@ -357,8 +358,8 @@ def import_xlsx(request: HttpRequest, year: int) -> HttpResponse:
             try:
                 with transaction.atomic():
                     summary = xlsx.import_budget(period, form.cleaned_data["file"])
-            except xlsx.ImportErrors as exc:
-                errors = exc.errors
+            except ImportRefused as exc:
+                errors = exc.messages
             else:
                 messages.success(
                     request,

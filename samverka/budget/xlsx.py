@@ -5,6 +5,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
 from openpyxl import Workbook, load_workbook
@@ -13,6 +14,16 @@ from openpyxl.utils import get_column_letter
 
 from samverka.budget.fees import FeeBasis
 from samverka.budget.models import KIND_ORDER, BudgetLine, LineKind, StatedFigure
+from samverka.imports import limits
+from samverka.imports.pipeline import (
+    Counts,
+    ImportProblem,
+    ImportRefused,
+    clean,
+    record,
+    refuse_if,
+    sha256_of,
+)
 from samverka.lib.money import AmountError, parse_amount
 from samverka.orgs.models import PlanningPeriod, Unit
 
@@ -83,12 +94,6 @@ def budget_workbook(period: PlanningPeriod) -> Workbook:
     return wb
 
 
-class ImportErrors(Exception):
-    def __init__(self, errors: list[str]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(errors))
-
-
 def _amount(value) -> Decimal:
     if isinstance(value, bool):
         raise AmountError("sant/falskt är inte ett belopp")
@@ -97,9 +102,15 @@ def _amount(value) -> Decimal:
     if isinstance(value, float):
         try:
             amount = Decimal(repr(value))
-        except InvalidOperation as exc:  # pragma: no cover - repr of a float is a number
+        except InvalidOperation as exc:  # inf and nan are floats too
             raise AmountError(f"”{value}” är inte ett belopp") from exc
-        if amount != amount.quantize(Decimal("0.01")):
+        if not amount.is_finite():
+            raise AmountError(f"”{value}” är inte ett belopp")
+        try:
+            rounded = amount.quantize(Decimal("0.01"))
+        except InvalidOperation as exc:  # more digits than any amount has
+            raise AmountError(f"”{value}” är för stort för ett belopp") from exc
+        if amount != rounded:
             raise AmountError(f"”{value}” har fler än två decimaler")
         return amount
     if value is None or str(value).strip() == "":
@@ -107,19 +118,30 @@ def _amount(value) -> Decimal:
     return parse_amount(str(value))
 
 
-def _rows(wb, sheet: str, headers: list[str], errors: list[str]):
+def _column(col: int, headers: list[str]) -> str:
+    return f"{get_column_letter(col + 1)} ({headers[col]})"
+
+
+def _rows(wb, sheet: str, headers: list[str], file_name: str, problems: list[ImportProblem]):
     if sheet not in wb.sheetnames:
-        errors.append(f"Bladet ”{sheet}” saknas i filen.")
+        problems.append(ImportProblem(f"bladet ”{sheet}” saknas i filen.", file=file_name))
         return []
     ws = wb[sheet]
     found = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), [])][: len(headers)]
     if [str(v or "").strip() for v in found] != headers:
-        errors.append(
-            f"Blad ”{sheet}”, rad 1: rubrikerna ska vara {', '.join(headers)} (i den ordningen)."
+        problems.append(
+            ImportProblem(
+                f"rubrikerna ska vara {', '.join(headers)} (i den ordningen).", sheet=sheet, row=1
+            )
         )
         return []
     rows = []
-    for number, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    for number, row in limits.rows(
+        enumerate(ws.iter_rows(min_row=2, values_only=True), start=2),
+        file_name=file_name,
+        sheet=sheet,
+        first=2,
+    ):
         values = list(row[: len(headers)]) + [None] * (len(headers) - len(row))
         if all(v is None or str(v).strip() == "" for v in values):
             continue
@@ -127,120 +149,161 @@ def _rows(wb, sheet: str, headers: list[str], errors: list[str]):
     return rows
 
 
-def _where(sheet, row, col, headers) -> str:
-    return f"Blad ”{sheet}”, rad {row}, kolumn {get_column_letter(col + 1)} ({headers[col]})"
+def _text(value) -> str:
+    return str(value if value is not None else "").strip()
 
 
-def import_budget(period: PlanningPeriod, file) -> dict[str, int]:
+# Where each model field comes from, for the messages of full_clean.
+LINE_COLUMNS = {
+    name: _column(i, LINE_HEADERS)
+    for i, name in enumerate(["unit", "code", "kind", "label", "amount", "source"])
+}
+STATED_COLUMNS = {
+    name: _column(i, STATED_HEADERS)
+    for i, name in enumerate(["unit", "figure", "amount", "source"])
+}
+
+
+def import_budget(period: PlanningPeriod, file, *, file_name: str | None = None) -> dict[str, int]:
     """Replace the period's lines and stated figures with the file's; all or nothing.
 
-    Raises ImportErrors listing every bad cell (sheet, row, column) before anything is written.
-    Importing the same file again changes nothing.
+    The imports pipeline: read (size and row limits) → resolve units and codes → full_clean
+    every line as it would be saved → save in one transaction with one audit entry
+    (`imports.budget_xlsx`, counts and SHA-256). Raises ImportRefused listing every bad cell
+    (sheet, row, column) before anything is written. Importing the same file again changes
+    nothing.
     """
-    errors: list[str] = []
+    file_name = file_name or getattr(file, "name", None) or "budget.xlsx"
+    if getattr(file, "size", None) is not None:
+        limits.check_size(file.size, limits.XLSX, file_name)
+    sha, size = sha256_of(file)
+    limits.check_size(size, limits.XLSX, file_name)
+    problems: list[ImportProblem] = []
     try:
         wb = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several types for a file that is not xlsx
-        raise ImportErrors([f"Filen kunde inte läsas som en Excelfil (.xlsx): {exc}"]) from exc
-    units = {u.code: u for u in Unit.objects.filter(federation=period.federation)}
-    lines: dict[tuple[str, str], dict] = {}
-    for number, (unit, code, kind, label, amount, source) in _rows(
-        wb, LINES_SHEET, LINE_HEADERS, errors
-    ):
-        where = lambda col, n=number: _where(LINES_SHEET, n, col, LINE_HEADERS)  # noqa: E731
-        unit, code, kind = (str(v or "").strip() for v in (unit, code, kind))
-        ok = True
-        if unit != TOTAL and unit not in units:
-            errors.append(f"{where(0)}: okänd enhet ”{unit}”.")
-            ok = False
-        if not _CODE.match(code):
-            errors.append(f"{where(1)}: radkoden ”{code}” får bara innehålla a–z, 0–9 och -.")
-            ok = False
-        if kind not in LineKind.values:
-            errors.append(f"{where(2)}: okänt slag ”{kind}” (se bladet Anvisning).")
-            ok = False
-        if not str(label or "").strip():
-            errors.append(f"{where(3)}: rubrik saknas.")
-            ok = False
-        try:
-            value = _amount(amount)
-        except AmountError as exc:
-            errors.append(f"{where(4)}: {exc}.")
-            ok = False
-        if ok and (unit, code) in lines:
-            errors.append(f"{where(1)}: radkoden ”{code}” finns redan för ”{unit}”.")
-            ok = False
-        if ok:
-            lines[(unit, code)] = {
-                "kind": kind,
-                "label": str(label).strip(),
-                "amount": value,
-                "source": str(source or "").strip(),
-                "sort_order": KIND_ORDER[kind],
-            }
-    stated: dict[tuple[str, str], dict] = {}
-    for number, (unit, figure, amount, source) in _rows(wb, STATED_SHEET, STATED_HEADERS, errors):
-        where = lambda col, n=number: _where(STATED_SHEET, n, col, STATED_HEADERS)  # noqa: E731
-        unit, figure = str(unit or "").strip(), str(figure or "").strip()
-        ok = True
-        if unit != TOTAL and unit not in units:
-            errors.append(f"{where(0)}: okänd enhet ”{unit}”.")
-            ok = False
-        if figure not in StatedFigure.Figure.values:
-            errors.append(f"{where(1)}: okänd summa ”{figure}” (se bladet Anvisning).")
-            ok = False
-        try:
-            value = _amount(amount)
-        except AmountError as exc:
-            errors.append(f"{where(2)}: {exc}.")
-            ok = False
-        if ok and (unit, figure) in stated:
-            errors.append(f"{where(1)}: summan ”{figure}” finns redan för ”{unit}”.")
-            ok = False
-        if ok:
-            stated[(unit, figure)] = {"amount": value, "source": str(source or "").strip()}
-    if errors:
-        raise ImportErrors(errors)
+        raise ImportRefused(
+            ImportProblem(f"filen kunde inte läsas som en Excelfil (.xlsx): {exc}", file=file_name)
+        ) from exc
+    try:
+        lines, stated = _read_workbook(period, wb, file_name, problems)
+    finally:
+        wb.close()
+    refuse_if(problems)
     period.check_editable()
-    counts = {"created": 0, "updated": 0, "deleted": 0}
+    with transaction.atomic():
+        counts = _save(period, lines, stated)
+        counts.read = len(lines[1]) + len(stated[1])
+        record(period, "imports.budget_xlsx", file_name=file_name, sha256=sha, counts=counts)
+    return {"created": counts.created, "updated": counts.updated, "deleted": counts.deleted}
 
-    def sync(model, existing, wanted, key_field, make_lookup):
+
+def _read_workbook(period, wb, file_name: str, problems: list[ImportProblem]):
+    """Read and resolve both sheets into unsaved, cleaned instances keyed (unit code, code)."""
+    units = {u.code: u for u in Unit.objects.filter(federation=period.federation)}
+    existing_lines = {
+        (o.unit.code if o.unit else TOTAL, o.code): o
+        for o in BudgetLine.objects.filter(period=period).select_related("unit")
+    }
+    existing_stated = {
+        (o.unit.code if o.unit else TOTAL, o.figure): o
+        for o in StatedFigure.objects.filter(period=period).select_related("unit")
+    }
+    lines: dict[tuple[str, str], BudgetLine] = {}
+    for number, (unit, code, kind, label, amount, source) in _rows(
+        wb, LINES_SHEET, LINE_HEADERS, file_name, problems
+    ):
+
+        def at(col: int, message: str, n=number) -> ImportProblem:
+            return ImportProblem(
+                message, sheet=LINES_SHEET, row=n, column=_column(col, LINE_HEADERS)
+            )
+
+        unit, code, kind = _text(unit), _text(code), _text(kind)
+        before = len(problems)
+        if unit != TOTAL and unit not in units:
+            problems.append(at(0, f"okänd enhet ”{unit[:60]}”."))
+        if not _CODE.match(code):
+            problems.append(at(1, f"radkoden ”{code[:60]}” får bara innehålla a–z, 0–9 och -."))
+        if kind not in LineKind.values:
+            problems.append(at(2, f"okänt slag ”{kind[:60]}” (se bladet Anvisning)."))
+        if not _text(label):
+            problems.append(at(3, "rubrik saknas."))
+        try:
+            value = _amount(amount)
+        except AmountError as exc:
+            problems.append(at(4, f"{exc}."))
+        if len(problems) == before and (unit, code) in lines:
+            problems.append(at(1, f"radkoden ”{code}” finns redan för ”{unit}”."))
+        if len(problems) > before:
+            continue
+        line = existing_lines.get((unit, code)) or BudgetLine(
+            period=period, unit=units.get(unit), code=code
+        )
+        line._import_values = {
+            "kind": kind,
+            "label": _text(label),
+            "amount": value,
+            "source": _text(source),
+            "sort_order": KIND_ORDER[kind],
+        }
+        _assign(line)
+        problems += clean(line, columns=LINE_COLUMNS, sheet=LINES_SHEET, row=number)
+        lines[(unit, code)] = line
+    stated: dict[tuple[str, str], StatedFigure] = {}
+    for number, (unit, figure, amount, source) in _rows(
+        wb, STATED_SHEET, STATED_HEADERS, file_name, problems
+    ):
+
+        def at(col: int, message: str, n=number) -> ImportProblem:
+            return ImportProblem(
+                message, sheet=STATED_SHEET, row=n, column=_column(col, STATED_HEADERS)
+            )
+
+        unit, figure = _text(unit), _text(figure)
+        before = len(problems)
+        if unit != TOTAL and unit not in units:
+            problems.append(at(0, f"okänd enhet ”{unit[:60]}”."))
+        if figure not in StatedFigure.Figure.values:
+            problems.append(at(1, f"okänd summa ”{figure[:60]}” (se bladet Anvisning)."))
+        try:
+            value = _amount(amount)
+        except AmountError as exc:
+            problems.append(at(2, f"{exc}."))
+        if len(problems) == before and (unit, figure) in stated:
+            problems.append(at(1, f"summan ”{figure}” finns redan för ”{unit}”."))
+        if len(problems) > before:
+            continue
+        fig = existing_stated.get((unit, figure)) or StatedFigure(
+            period=period, unit=units.get(unit), figure=figure
+        )
+        fig._import_values = {"amount": value, "source": _text(source)}
+        _assign(fig)
+        problems += clean(fig, columns=STATED_COLUMNS, sheet=STATED_SHEET, row=number)
+        stated[(unit, figure)] = fig
+    return (existing_lines, lines), (existing_stated, stated)
+
+
+def _assign(obj) -> None:
+    obj._import_changed = [n for n, v in obj._import_values.items() if getattr(obj, n, None) != v]
+    for name, value in obj._import_values.items():
+        setattr(obj, name, value)
+
+
+def _save(period, lines, stated) -> Counts:
+    counts = Counts()
+    for existing, wanted in (lines, stated):
         for key, obj in existing.items():
             if key not in wanted:
                 obj.delete()
-                counts["deleted"] += 1
-        for key, values in wanted.items():
-            obj = existing.get(key)
-            if obj is None:
-                model.objects.create(**make_lookup(key), **values)
-                counts["created"] += 1
-                continue
-            changed = [n for n, v in values.items() if getattr(obj, n) != v]
-            if changed:
-                for n in changed:
-                    setattr(obj, n, values[n])
+                counts.deleted += 1
+        for obj in wanted.values():
+            if obj.pk is None:
                 obj.save()
-                counts["updated"] += 1
-
-    def lookup(key_field):
-        def make(key):
-            unit_code, value = key
-            return {"period": period, "unit": units.get(unit_code), key_field: value}
-
-        return make
-
-    def key(obj, field):
-        return (obj.unit.code if obj.unit else TOTAL, getattr(obj, field))
-
-    existing_lines = {
-        key(o, "code"): o for o in BudgetLine.objects.filter(period=period).select_related("unit")
-    }
-    sync(BudgetLine, existing_lines, lines, "code", lookup("code"))
-    existing_stated = {
-        key(o, "figure"): o
-        for o in StatedFigure.objects.filter(period=period).select_related("unit")
-    }
-    sync(StatedFigure, existing_stated, stated, "figure", lookup("figure"))
+                counts.created += 1
+            elif obj._import_changed:
+                obj.save()
+                counts.updated += 1
     return counts
 
 

@@ -4,14 +4,19 @@ The file (CSV with ; or , or an XLSX workbook's first sheet) has one answer per 
 columns Kommun, Roll, Fråga, Svar. A municipality is given by name or code; a question by its
 text as configured in SurveyQuestion (case, spaces and a trailing "?" do not matter); an answer
 must be one of the question's answers. Any bad row stops the whole import: every error is
-reported with its row and column, and nothing is written.
+reported with its row and column, and nothing is written. The file is streamed (openpyxl
+read-only, csv over decoded lines) through the imports pipeline (samverka.imports).
 
 Importing a year again replaces that year's answers, so an import can be repeated safely.
 """
 
+import codecs
 import csv
+import dataclasses
 import io
+import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -24,6 +29,16 @@ from samverka.goals.models import (
     Measurement,
     SurveyQuestion,
     SurveyResponse,
+)
+from samverka.imports import limits
+from samverka.imports.pipeline import (
+    MAX_PROBLEMS,
+    Counts,
+    ImportProblem,
+    ImportRefused,
+    clean,
+    record,
+    sha256_of,
 )
 from samverka.orgs.models import Member
 
@@ -40,60 +55,118 @@ ONE_DECIMAL = Decimal("0.1")
 POOLED = (Indicator.Aggregation.RESPONDENTS, Indicator.Aggregation.SOURCE)
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
+class SurveyImportError(ImportRefused):
+    """The survey file was refused; `errors` are its located problems (row, column)."""
 
-    def __str__(self) -> str:
-        where = f"rad {self.row}" + (f", kolumn {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
-
-
-class SurveyImportError(Exception):
-    def __init__(self, filename: str, errors: list[RowError]) -> None:
+    def __init__(self, filename: str, errors: list[ImportProblem]) -> None:
+        # A problem of the file as a whole is placed on the file.
+        super().__init__(
+            [e if e.row or e.file else dataclasses.replace(e, file=filename) for e in errors]
+        )
         self.filename = filename
-        self.errors = errors
-        super().__init__(f"{filename}: {len(errors)} fel")
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return self.problems
+
+
+def RowError(row: int, column: str, message: str) -> ImportProblem:  # noqa: N802
+    """A problem on a row (0: the file as a whole) and column of the survey file."""
+    return ImportProblem(message, row=row or None, column=column)
 
 
 def _key(text: str) -> str:
     return " ".join(str(text).casefold().split()).rstrip("?").strip()
 
 
-def read_rows(filename: str, content: bytes) -> list[list[str]]:
+def iter_rows(filename: str, file) -> Iterator[list[str]]:
+    """The file's rows, one at a time (openpyxl read-only, or the csv reader over decoded
+    lines): memory does not grow with the file."""
     if filename.lower().endswith(".xlsx"):
         import openpyxl
 
         try:
-            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises several kinds for a broken file
             raise SurveyImportError(
                 filename, [RowError(0, "", f"filen går inte att läsa som XLSX ({exc})")]
             ) from exc
-        sheet = workbook.worksheets[0]
-        return [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        try:
+            for row in workbook.worksheets[0].iter_rows(values_only=True):
+                yield ["" if cell is None else str(cell).strip() for cell in row]
+        finally:
+            workbook.close()
+        return
+    lines = codecs.iterdecode(file, "utf-8-sig")
+    first = next(lines, "")
     try:
-        text = content.decode("utf-8-sig")
+        dialect = csv.Sniffer().sniff(first or ",", delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    for row in csv.reader(itertools.chain([first], lines), dialect):
+        yield [cell.strip() for cell in row]
+
+
+def import_survey(filename: str, content, year: int) -> FetchRun:
+    """Validate every row, then replace the year's answers and compute the shares.
+
+    `content` is the file (an upload or a binary file) or its bytes. The imports pipeline:
+    size limit, rows streamed (row limit), each answer resolved and full_clean'ed, then
+    saved in one transaction with one audit entry (`imports.survey`).
+    """
+    try:
+        return _import(filename, content, year)
+    except SurveyImportError:
+        raise
+    except ImportRefused as exc:  # a limit of the pipeline: same page, same shape
+        raise SurveyImportError(filename, exc.problems) from exc
+
+
+def _import(filename: str, content, year: int) -> FetchRun:
+    if isinstance(content, bytes | bytearray):
+        content = io.BytesIO(content)
+    kind = limits.XLSX if filename.lower().endswith(".xlsx") else limits.CSV
+    size = getattr(content, "size", None)
+    if size is not None:
+        limits.check_size(size, kind, filename)
+    sha, size = sha256_of(content)
+    limits.check_size(size, kind, filename)
+    rows = limits.rows(iter_rows(filename, content), file_name=filename)
+    try:
+        parsed, read = _parse(filename, rows, year)
     except UnicodeDecodeError as exc:
         raise SurveyImportError(
             filename, [RowError(0, "", "filen är inte UTF-8-kodad text (CSV) eller XLSX")]
         ) from exc
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=";,\t")
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise SurveyImportError(
+            filename, [RowError(0, "", f"filen är ingen läsbar CSV ({exc})")]
+        ) from exc
+
+    with transaction.atomic():
+        recorder = Recorder(FetchRun.Service.SURVEY)
+        deleted, _ = SurveyResponse.objects.filter(year=year).delete()
+        SurveyResponse.objects.bulk_create(parsed, batch_size=1000)
+        _store_shares(year, parsed, filename, recorder)
+        recorder.notes.insert(0, f"{filename}: {len(parsed)} svar för {year}.")
+        run = recorder.finish()
+        record(
+            run,
+            "imports.survey",
+            file_name=filename,
+            sha256=sha,
+            counts=Counts(read=read, created=len(parsed), deleted=deleted),
+            year=year,
+        )
+        return run
 
 
-def import_survey(filename: str, content: bytes, year: int) -> FetchRun:
-    """Validate every row, then replace the year's answers and compute the shares."""
-    rows = read_rows(filename, content)
-    errors: list[RowError] = []
-    if not rows:
+def _parse(filename: str, rows: Iterator[list[str]], year: int):
+    """Resolve and clean every row; returns (unsaved responses, rows read) or raises."""
+    errors: list[ImportProblem] = []
+    header = next(rows, None)
+    if not header or not any(header):
         raise SurveyImportError(filename, [RowError(1, "", "filen är tom")])
-    header = rows[0]
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
         field = COLUMNS.get(_key(title))
@@ -111,16 +184,21 @@ def import_survey(filename: str, content: bytes, year: int) -> FetchRun:
         members[_key(member.name)] = member
         members[member.municipality_code] = member
     questions = {_key(q.text): q for q in SurveyQuestion.objects.select_related("indicator")}
-    parsed = []
-    for number, row in enumerate(rows[1:], start=2):
+    columns = {"respondent_role": labels["role"], "answer": labels["answer"]}
+    parsed: list[SurveyResponse] = []
+    read = 0
+    for number, row in enumerate(rows, start=2):
         if not any(cell for cell in row):
             continue
+        read += 1
         cells = {field: (row[i] if i < len(row) else "") for field, i in positions.items()}
         row_errors = []
         member = members.get(_key(cells["member"]))
         if member is None:
             row_errors.append(
-                RowError(number, labels["member"], f"”{cells['member']}” är ingen medlemskommun")
+                RowError(
+                    number, labels["member"], f"”{cells['member'][:80]}” är ingen medlemskommun"
+                )
             )
         if not cells["role"]:
             row_errors.append(RowError(number, labels["role"], "rollen saknas"))
@@ -138,36 +216,32 @@ def import_survey(filename: str, content: bytes, year: int) -> FetchRun:
                     RowError(
                         number,
                         labels["answer"],
-                        f"”{cells['answer']}” är inget av svarsalternativen "
+                        f"”{cells['answer'][:80]}” är inget av svarsalternativen "
                         f"({', '.join(question.answer_scale)})",
                     )
                 )
-        if row_errors:
-            errors.extend(row_errors)
-            continue
-        parsed.append((number, member, cells["role"], question, answer))
-    if errors:
-        raise SurveyImportError(filename, errors)
-    if not parsed:
-        raise SurveyImportError(filename, [RowError(2, "", "filen innehåller inga svar")])
-
-    with transaction.atomic():
-        recorder = Recorder(FetchRun.Service.SURVEY)
-        SurveyResponse.objects.filter(year=year).delete()
-        SurveyResponse.objects.bulk_create(
-            SurveyResponse(
+        if not row_errors:
+            response = SurveyResponse(
                 year=year,
                 member=member,
-                respondent_role=role[:200],
+                respondent_role=cells["role"],
                 question=question,
                 answer=answer,
                 row_number=number,
             )
-            for number, member, role, question, answer in parsed
-        )
-        _store_shares(year, parsed, filename, recorder)
-        recorder.notes.insert(0, f"{filename}: {len(parsed)} svar för {year}.")
-        return recorder.finish()
+            row_errors = clean(
+                response, columns=columns, exclude=["member", "question"], row=number
+            )
+            parsed.append(response)
+        if row_errors:
+            errors.extend(row_errors)
+            if len(errors) >= MAX_PROBLEMS:
+                break
+    if errors:
+        raise SurveyImportError(filename, errors[:MAX_PROBLEMS])
+    if not parsed:
+        raise SurveyImportError(filename, [RowError(2, "", "filen innehåller inga svar")])
+    return parsed, read
 
 
 def share(answers: list[str], question: SurveyQuestion) -> Decimal | None:
@@ -179,10 +253,12 @@ def share(answers: list[str], question: SurveyQuestion) -> Decimal | None:
     return (Decimal(counted) * 100 / len(base)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
-def _store_shares(year: int, parsed: list, filename: str, recorder: Recorder) -> None:
+def _store_shares(
+    year: int, parsed: list[SurveyResponse], filename: str, recorder: Recorder
+) -> None:
     grouped: dict[SurveyQuestion, dict[Member, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for _number, member, _role, question, answer in parsed:
-        grouped[question][member].append(answer)
+    for response in parsed:
+        grouped[response.question][response.member].append(response.answer)
     source = f"Medlemsenkäten {year} ({filename})"[:300]
     for question in SurveyQuestion.objects.select_related("indicator"):
         indicator = question.indicator

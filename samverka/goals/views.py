@@ -234,7 +234,7 @@ def survey_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            run = import_survey(upload.name, upload.read(), form.cleaned_data["year"])
+            run = import_survey(upload.name, upload, form.cleaned_data["year"])
         except SurveyImportError as exc:
             import_errors = exc
         else:

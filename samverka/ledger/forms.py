@@ -18,8 +18,8 @@ class UploadForm(forms.Form):
 
 
 class ConfirmReplaceForm(forms.Form):
-    sha256 = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
-    file_name = forms.CharField(max_length=255, widget=forms.HiddenInput)
+    # The code of the PendingUpload that holds the file (samverka.imports.pending).
+    upload = forms.RegexField(regex=r"^[A-Za-z0-9_-]{20,43}$", widget=forms.HiddenInput)
     year = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -9,29 +9,41 @@ date; rows dated outside the period's calendar year are counted and summed in th
 Structural damage raises `SieError` (line and Swedish reason) before anything is written.
 """
 
-import hashlib
+import contextlib
+import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from samverka.audit.recording import log
+from samverka.imports.pipeline import (
+    MAX_PROBLEMS,
+    Counts,
+    ImportProblem,
+    ImportRefused,
+    record,
+    sha256_of,
+)
 from samverka.ledger.mapping import Mapping
 from samverka.ledger.models import Actual, ImportBatch, budget_sign
-from samverka.ledger.sie import SieError, SieFile, read
+from samverka.ledger.sie import ERROR, SieError, SieFile, read
 from samverka.lib.money import format_number
 from samverka.orgs.models import PlanningPeriod
 
+__all__ = ["ImportRefused", "ImportResult", "import_sie"]
+
 ZERO = Decimal(0)
 FINDINGS_KEPT = 200
+# Findings that make the figures wrong: such a file is refused, not imported with a note.
+REFUSING_FINDINGS = frozenset({"voucher_balance"})
 
-
-class ImportRefused(Exception):
-    """The file was read but cannot go into a period; the message is Swedish."""
+Source = Path | str | BinaryIO
 
 
 @dataclass
@@ -45,13 +57,8 @@ class ImportResult:
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
     with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
+        return sha256_of(f)
 
 
 def check_file(path: Path, on_progress: Callable[[int, int], None] | None = None) -> SieFile:
@@ -60,12 +67,13 @@ def check_file(path: Path, on_progress: Callable[[int, int], None] | None = None
 
 
 def default_year(sie: SieFile) -> int:
-    """The calendar year of the file's current fiscal year start (#RAR 0), else of its vouchers."""
+    """The calendar year of the file's current fiscal year start (#RAR 0), else its last
+    vouchers'."""
     if 0 in sie.fiscal_years:
         return sie.fiscal_years[0].start.year
     months = sorted({key[2] for key in sie.trans_sums})
     if months:
-        return months[0] // 100
+        return months[-1] // 100
     raise ImportRefused(_("Filen anger inget räkenskapsår (#RAR) och har inga verifikationer."))
 
 
@@ -79,8 +87,18 @@ def find_period(year: int) -> PlanningPeriod:
     return period
 
 
+@contextlib.contextmanager
+def _opened(source: Source) -> Iterator[BinaryIO]:
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as f:
+            yield f
+    else:
+        source.seek(0)
+        yield source
+
+
 def import_sie(
-    path: Path | str,
+    source: Source,
     *,
     file_name: str | None = None,
     year: int | None = None,
@@ -88,29 +106,33 @@ def import_sie(
     user=None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Import the SIE file at `path` into the period of `year` (default: the file's year)."""
-    path = Path(path)
-    file_name = file_name or path.name
-    sha, size = file_sha256(path)
+    """Import a SIE file (a path or a binary file) into the period of `year` (default: the
+    file's year).
 
-    sie: SieFile | None = None
-    if year is None:
-        sie = read(path, on_progress=on_progress)
-        year = default_year(sie)
-    period = find_period(year)
-
+    The imports pipeline: read (streamed) → resolve the period and the mapping → refuse
+    what would make figures wrong or import nothing → save in one transaction with one
+    audit entry (`ledger.sie_imported`). Raises SieError or ImportRefused; nothing is
+    written then.
+    """
+    if file_name is None:
+        name = source if isinstance(source, str | os.PathLike) else getattr(source, "name", "")
+        file_name = Path(str(name or "fil.se")).name
+    with _opened(source) as f:
+        sha, size = sha256_of(f)
+        period = find_period(year) if year is not None else None
+        if period is not None and (unchanged := _unchanged(period, sha)) is not None:
+            return unchanged
+        sie = read(f, on_progress=on_progress)
+    _refuse_wrong_figures(sie, file_name)
+    if period is None:
+        period = find_period(default_year(sie))
+        if (unchanged := _unchanged(period, sha)) is not None:
+            return unchanged
+    mapping = Mapping.for_federation(period.federation)
+    cells, counts, totals = aggregate(sie, period, mapping)
+    if not cells and counts["outside_period_keys"]:
+        raise ImportRefused(_nothing_in_year(sie, period, file_name))
     active = ImportBatch.objects.filter(period=period, status=ImportBatch.Status.ACTIVE).first()
-    if active and active.sha256 == sha:
-        return ImportResult(
-            "unchanged",
-            period,
-            sha,
-            batch=active,
-            messages=[
-                _("Filen är redan inläst i %(year)s (samma SHA-256, %(name)s): ingenting ändrades.")
-                % {"year": period.year, "name": active.file_name}
-            ],
-        )
     if active and not replace:
         return ImportResult(
             "needs_confirmation",
@@ -125,9 +147,47 @@ def import_sie(
                 % {"year": period.year, "name": active.file_name}
             ],
         )
-    if sie is None:
-        sie = read(path, on_progress=on_progress)
-    return _store(sie, period, file_name, sha, size, user, replaced=active)
+    return _store(
+        sie, period, file_name, sha, size, (cells, counts, totals), replaced=active, user=user
+    )
+
+
+def _unchanged(period: PlanningPeriod, sha: str) -> ImportResult | None:
+    active = ImportBatch.objects.filter(period=period, status=ImportBatch.Status.ACTIVE).first()
+    if active is None or active.sha256 != sha:
+        return None
+    return ImportResult(
+        "unchanged",
+        period,
+        sha,
+        batch=active,
+        messages=[
+            _("Filen är redan inläst i %(year)s (samma SHA-256, %(name)s): ingenting ändrades.")
+            % {"year": period.year, "name": active.file_name}
+        ],
+    )
+
+
+def _refuse_wrong_figures(sie: SieFile, file_name: str) -> None:
+    problems = [
+        ImportProblem(f.message, line=f.line or None, file=file_name)
+        for f in sie.findings
+        if f.severity == ERROR and f.code in REFUSING_FINDINGS
+    ]
+    if problems:
+        raise ImportRefused(problems[:MAX_PROBLEMS])
+
+
+def _nothing_in_year(sie: SieFile, period: PlanningPeriod, file_name: str) -> ImportProblem:
+    years = sorted({yyyymm // 100 for (_y, _account, yyyymm, _objects) in sie.trans_sums})
+    return ImportProblem(
+        _(
+            "filen har inga transaktioner på resultatkonton daterade %(year)s, så ingenting "
+            "skulle läsas in. Filen har transaktioner från %(years)s; välj ett av de åren."
+        )
+        % {"year": period.year, "years": ", ".join(str(y) for y in years)},
+        file=file_name,
+    )
 
 
 def aggregate(sie: SieFile, period: PlanningPeriod, mapping: Mapping):
@@ -179,11 +239,11 @@ def _store(
     file_name: str,
     sha: str,
     size: int,
-    user,
+    aggregated,
     replaced: ImportBatch | None,
+    user=None,
 ) -> ImportResult:
-    mapping = Mapping.for_federation(period.federation)
-    cells, counts, totals = aggregate(sie, period, mapping)
+    cells, counts, totals = aggregated
     months = [key[5] for key, amount in cells.items()]
     findings = [
         {"code": f.code, "severity": f.severity, "line": f.line, "message": f.message}
@@ -206,10 +266,12 @@ def _store(
                 },
             }
         )
+    deleted = 0
     with transaction.atomic():
         if replaced is not None:
             replaced = ImportBatch.objects.select_for_update().get(pk=replaced.pk)
-            # Bulk rows, bulk removal: the audit log records the replacement as one entry.
+            # Bulk rows, bulk removal: the import's audit entry counts the rows removed.
+            deleted = Actual.objects.filter(batch=replaced).count()
             Actual.objects.filter(batch=replaced)._raw_delete(Actual.objects.db)
             replaced.status = ImportBatch.Status.REPLACED
             replaced.save()
@@ -252,15 +314,18 @@ def _store(
             ),
             batch_size=2000,
         )
-        log(
+        record(
             batch,
-            "ledger.import.replaced" if replaced else "ledger.import",
-            {
-                "file_name": file_name,
-                "sha256": sha,
-                "actual_rows": len(cells),
-                "replaced": replaced.file_name if replaced else None,
-            },
+            "ledger.sie_imported",
+            file_name=file_name,
+            sha256=sha,
+            counts=Counts(
+                read=sie.counts.get("TRANS", 0),
+                created=len(cells),
+                deleted=deleted,
+                extra={"vouchers": sie.counts.get("VER", 0)},
+            ),
+            replaced=replaced.file_name if replaced else None,
         )
     messages = [
         _("%(name)s lästes in i %(year)s: %(rows)s rader utfall från %(trans)s transaktioner.")

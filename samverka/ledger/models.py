@@ -120,6 +120,9 @@ class ImportBatch(AuditedModel):
     )
     file_name = models.CharField(_("filnamn"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    # How the batch is addressed in URLs: the start of its hash, unique (the same file
+    # imported again after a replacement gets a suffix), so a lookup never matches two.
+    code = models.CharField(_("kod"), max_length=24, unique=True)
     size = models.PositiveBigIntegerField(_("storlek (byte)"), default=0)
     program = models.CharField(_("program"), max_length=200, blank=True)
     sie_type = models.CharField(_("SIE-typ"), max_length=4, blank=True)
@@ -161,10 +164,23 @@ class ImportBatch(AuditedModel):
     def __str__(self) -> str:
         return f"{self.period.year}: {self.file_name}"
 
-    @property
-    def code(self) -> str:
-        """How the batch is addressed in URLs: the start of its hash."""
-        return self.sha256[:12]
+    def save(self, *args, **kwargs) -> None:
+        if not self.code:
+            self.code = self.free_code(self.sha256)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def free_code(sha256: str) -> str:
+        """The first 12 hex digits of the hash, with "-2", "-3", … when already taken."""
+        base = sha256[:12]
+        taken = set(
+            ImportBatch.objects.filter(code__startswith=base).values_list("code", flat=True)
+        )
+        code, n = base, 1
+        while code in taken:
+            n += 1
+            code = f"{base}-{n}"
+        return code
 
 
 class Actual(AuditedModel):

@@ -1,9 +1,6 @@
-import hashlib
-import tempfile
+import io
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +12,9 @@ from django.views.decorators.http import require_POST
 from samverka.accounts.permissions import capabilities, require
 from samverka.budget.models import LineKind
 from samverka.core.forms import save_or_conflict
+from samverka.imports import limits, pending
+from samverka.imports.models import PendingUpload
+from samverka.imports.pipeline import ImportRefused
 from samverka.ledger import followup, importing
 from samverka.ledger.forms import (
     ConfirmReplaceForm,
@@ -35,12 +35,6 @@ from samverka.ledger.sie import SieError
 from samverka.orgs.models import Federation, PlanningPeriod, Unit
 
 MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
-
-
-def _upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "sie-uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _month(request: HttpRequest, batch: ImportBatch | None) -> int:
@@ -183,36 +177,35 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST" and form.is_valid():
+        pending.purge_expired()  # every upload clears what waited too long
         upload = form.cleaned_data["file"]
-        stored = _store_upload(upload)
         try:
+            limits.check_size(upload.size, limits.SIE, upload.name)
             result = importing.import_sie(
-                stored,
-                file_name=upload.name,
-                year=form.cleaned_data["year"],
-                user=request.user,
+                upload, file_name=upload.name, year=form.cleaned_data["year"], user=request.user
             )
         except SieError as exc:
-            stored.unlink(missing_ok=True)
             error = importing.describe_error(exc, upload.name)
-        except importing.ImportRefused as exc:
-            stored.unlink(missing_ok=True)
+        except ImportRefused as exc:
             error = str(exc)
         else:
             if result.status == "needs_confirmation":
+                # Kept in the database, so that any app server can finish it.
+                upload_row = pending.store(
+                    PendingUpload.Kind.SIE,
+                    upload,
+                    file_name=upload.name,
+                    user=request.user,
+                    summary={"year": result.period.year, "replaces": result.replaced.file_name},
+                )
                 confirm = ConfirmReplaceForm(
-                    initial={
-                        "sha256": result.sha256,
-                        "file_name": upload.name,
-                        "year": result.period.year,
-                    }
+                    initial={"upload": upload_row.code, "year": result.period.year}
                 )
                 return render(
                     request,
                     "ledger/confirm.html",
                     {"result": result, "form": confirm, "file_name": upload.name},
                 )
-            stored.unlink(missing_ok=True)
             for message in result.messages:
                 messages.success(request, message)
             return redirect("ledger:batch", year=result.period.year, code=result.batch.code)
@@ -227,50 +220,41 @@ def confirm_replace(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         raise Http404
     period = get_object_or_404(PlanningPeriod, year=form.cleaned_data["year"])
-    stored = _upload_dir() / f"{form.cleaned_data['sha256']}.se"
-    if not stored.is_file():
+    upload = pending.take(form.cleaned_data["upload"], PendingUpload.Kind.SIE, user=request.user)
+    if upload is None:
         messages.error(request, _("Den uppladdade filen finns inte längre; ladda upp den igen."))
         return redirect("ledger:upload")
     try:
         result = importing.import_sie(
-            stored,
-            file_name=form.cleaned_data["file_name"],
+            io.BytesIO(bytes(upload.content)),
+            file_name=upload.file_name,
             year=period.year,
             replace=True,
             user=request.user,
         )
-    except (SieError, importing.ImportRefused) as exc:
+    except (SieError, ImportRefused) as exc:
         message = (
-            importing.describe_error(exc, form.cleaned_data["file_name"])
+            importing.describe_error(exc, upload.file_name)
             if isinstance(exc, SieError)
             else str(exc)
         )
         return render(
             request, "ledger/upload.html", {"form": UploadForm(), "error": message}, status=400
         )
-    finally:
-        stored.unlink(missing_ok=True)
+    upload.delete()
     for message in result.messages:
         messages.success(request, message)
     return redirect("ledger:batch", year=period.year, code=result.batch.code)
 
 
-def _store_upload(upload) -> Path:
-    """Keep the upload under its hash, so that a confirmation step can import it later."""
-    digest = hashlib.sha256()
-    directory = _upload_dir()
-    with tempfile.NamedTemporaryFile(dir=directory, delete=False, suffix=".part") as tmp:
-        for chunk in upload.chunks():
-            digest.update(chunk)
-            tmp.write(chunk)
-    target = directory / f"{digest.hexdigest()}.se"
-    Path(tmp.name).replace(target)
-    return target
+def _batch(year: int, code: str, **filters) -> tuple[PlanningPeriod, ImportBatch]:
+    """The batch with exactly this code: codes are unique, a prefix of one is no address."""
+    period = get_object_or_404(PlanningPeriod, year=year)
+    return period, get_object_or_404(ImportBatch, period=period, code=code, **filters)
 
 
 def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
-    batch = get_object_or_404(ImportBatch, period=period, sha256__startswith=code)
+    period, batch = _batch(year, code)
     require(capabilities(request).can_view)
     actuals = Actual.objects.filter(batch=batch).order_by()
     by_object = (
@@ -285,7 +269,9 @@ def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
         .annotate(total=Sum("amount"))
         .order_by("account")
     )
-    totals = {k: Decimal(v) for k, v in batch.totals.items()}
+    # A batch without rows has no totals stored: show zeros rather than nothing.
+    totals = {key: Decimal(0) for key in ("imported", "unmapped")}
+    totals |= {k: Decimal(v) for k, v in batch.totals.items() if v not in (None, "")}
     return render(
         request,
         "ledger/batch.html",
@@ -302,10 +288,7 @@ def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 @require_POST
 def batch_remap(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
-    batch = get_object_or_404(
-        ImportBatch, period=period, sha256__startswith=code, status=ImportBatch.Status.ACTIVE
-    )
+    period, batch = _batch(year, code, status=ImportBatch.Status.ACTIVE)
     require(capabilities(request).is_controller)
     changed = importing.remap(batch)
     messages.success(

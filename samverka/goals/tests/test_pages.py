@@ -165,7 +165,7 @@ def test_the_survey_import_page_lists_every_error_and_imports_nothing(client, se
     )
     html = response.content.decode()
     assert 'role="alert"' in html
-    assert "rad 2, kolumn Kommun: ”Borås” är ingen medlemskommun" in html
+    assert "Rad 2, kolumn Kommun: ”Borås” är ingen medlemskommun" in html
     assert not Measurement.objects.exists()
 
 

@@ -95,10 +95,10 @@ def test_a_bad_file_is_refused_whole_with_row_and_column_of_every_error():
     with pytest.raises(SurveyImportError) as caught:
         import_survey("enkat.csv", _csv(bad), 2025)
     messages = [str(e) for e in caught.value.errors]
-    assert messages[0] == "rad 9, kolumn Kommun: ”Borås” är ingen medlemskommun"
-    assert messages[1].startswith("rad 10, kolumn Svar: ”Kanske” är inget av svarsalternativen")
-    assert "rad 11, kolumn Roll: rollen saknas" in messages
-    assert "rad 11, kolumn Fråga: okänd fråga ”Vad tycker du om kaffe?”" in messages
+    assert messages[0] == "Rad 9, kolumn Kommun: ”Borås” är ingen medlemskommun"
+    assert messages[1].startswith("Rad 10, kolumn Svar: ”Kanske” är inget av svarsalternativen")
+    assert "Rad 11, kolumn Roll: rollen saknas" in messages
+    assert "Rad 11, kolumn Fråga: okänd fråga ”Vad tycker du om kaffe?”" in messages
     assert not SurveyResponse.objects.exists()
     assert not Measurement.objects.exists()
     assert not FetchRun.objects.exists()
@@ -109,7 +109,7 @@ def test_a_file_without_the_required_columns_is_refused():
     content = "Kommun;Fråga;Svar\nSkövde;x;y\n".encode()
     with pytest.raises(SurveyImportError) as caught:
         import_survey("enkat.csv", content, 2025)
-    assert str(caught.value.errors[0]) == "rad 1: kolumnen Roll saknas i rubrikraden"
+    assert str(caught.value.errors[0]) == "Rad 1: kolumnen Roll saknas i rubrikraden"
 
 
 def test_an_xlsx_workbook_is_read_like_a_csv_file():

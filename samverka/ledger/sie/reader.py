@@ -20,7 +20,8 @@ from . import checks
 from .encoding import SNIFF_BYTES, TextDecoder, decide_encoding
 from .errors import SieError
 from .lexer import Field, flatten, split_fields
-from .model import ERROR, WARNING, Account, Dimension, Finding, FiscalYear, Objects, SieFile
+from .model import ERROR, WARNING, Finding, FiscalYear, Objects, SieFile
+from .records import DateInfo, RawObjects, RecordReader, _amount, _decode_objects, _pairs
 
 ProgressCallback = Callable[[int, int], None]
 """Called as ``on_progress(lines_read, bytes_read)`` about every ``PROGRESS_EVERY`` lines;
@@ -63,9 +64,6 @@ KNOWN_LABELS = frozenset(
     )
 )
 ROW_LABELS = frozenset(("TRANS", "RTRANS", "BTRANS"))
-
-RawObjects = tuple[tuple[bytes, bytes], ...]
-DateInfo = tuple[dt.date, "int | None", int, "defaultdict[bytes, int]"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -184,19 +182,10 @@ def _chunks(f: BinaryIO, head: bytes) -> Iterator[bytes]:
         yield block
 
 
-def _pairs(inner: tuple[bytes, ...], lineno: int) -> RawObjects:
-    if len(inner) % 2:
-        raise SieError(lineno, "Objektlistan har ett udda antal fält (dimension och objekt i par).")
-    it = iter(inner)
-    return tuple(sorted(zip(it, it, strict=True)))
+class _Reader(RecordReader):
+    """One pass over one file. Kept as an object so the rare records need no hot locals.
 
-
-def _decode_objects(objs: RawObjects, decoder: TextDecoder, lineno: int = 0) -> Objects:
-    return tuple(sorted((decoder(d, lineno), decoder(o, lineno)) for d, o in objs))
-
-
-class _Reader:
-    """One pass over one file. Kept as an object so the rare records need no hot locals."""
+    The records outside vouchers are handled by :class:`RecordReader` (records.py)."""
 
     def __init__(self, f: BinaryIO, source: str, on_progress: ProgressCallback | None) -> None:
         self.f = f
@@ -225,6 +214,7 @@ class _Reader:
         self.crc_active = False  # between the opening and the closing #KSUMMA
         self.crc_done = False
         self.counts: dict[str, int] = {}
+        self.deviations: dict[str, list] = {}
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -436,14 +426,14 @@ class _Reader:
 
     def _bulk_dates(self, rows: list[tuple[bytes, bytes, bytes]], first: int) -> None:
         """Validate the row dates of a bulk voucher not seen before (first = first row's line)."""
-        for i, (_ao, _amount, date) in enumerate(rows):
+        for i, (_ao, _value, date) in enumerate(rows):
             if date not in self.date_cache:
                 self._date(date, first + i)
 
     def _bulk_objects(self, rows: list[tuple[bytes, bytes, bytes]], first: int) -> None:
         """Parse each "account {objects}" not seen before, with its row's line for errors."""
         parsed = self.account_objects
-        for i, (account_objects, _amount, _date) in enumerate(rows):
+        for i, (account_objects, _value, _date) in enumerate(rows):
             if account_objects not in parsed:
                 account, _, objtext = account_objects.partition(b"{")
                 inner = split_fields(b"{" + objtext, first + i)[0]
@@ -503,236 +493,17 @@ class _Reader:
             raise SieError(lineno, f"#{label} utanför en verifikation.")
         getattr(self, "_r_" + label)(fields[1:], lineno)
 
-    # -- field helpers ----------------------------------------------------------------------
-
-    def _need(self, fields: list[Field], n: int, label: str, lineno: int) -> None:
-        if len(fields) < n:
-            raise SieError(lineno, f"#{label} har för få fält (minst {n} behövs).")
-
-    def _text(self, fields: list[Field], i: int, lineno: int) -> str:
-        if i >= len(fields):
-            return ""
-        v = fields[i]
-        if isinstance(v, tuple):
-            raise SieError(lineno, f"Fält {i + 2} är en objektlista där text väntas.")
-        return self.decoder(v, lineno)
-
-    def _raw(self, fields: list[Field], i: int, lineno: int) -> bytes:
-        v = fields[i]
-        if isinstance(v, tuple):
-            raise SieError(lineno, f"Fält {i + 2} är en objektlista där text väntas.")
-        return v
-
-    def _int(self, fields: list[Field], i: int, lineno: int) -> int:
-        raw = self._raw(fields, i, lineno)
-        body = raw[1:] if raw[:1] in (b"-", b"+") else raw
-        if not body.isdigit() or len(body) > 9:
-            raise SieError(lineno, f"Fält {i + 2} ska vara ett heltal, inte '{self.decoder(raw)}'.")
-        return int(raw)
-
-    def _date(self, raw: bytes, lineno: int) -> DateInfo:
-        """A date with its year index, yyyymm and that month's bulk sums, cached (a year has
-        few distinct dates, and the bulk path needs all four per voucher)."""
-        hit = self.date_cache.get(raw)
-        if hit is not None:
-            return hit
-        date = _parse_date(raw, lineno, self.decoder)
-        year, month = self._year_index(date), date.year * 100 + date.month
-        month_sums = self.cents.get((year, month))
-        if month_sums is None:
-            month_sums = self.cents[(year, month)] = defaultdict(int)
-        info = (date, year, month, month_sums)
-        if len(self.date_cache) > 100_000:
-            self._clear_dates()
-        self.date_cache[raw] = info
-        return info
-
-    def _clear_dates(self) -> None:
-        self.date_cache.clear()
-        # b"" is a row's empty date ("" or none): always "known", so the bulk loop needs a
-        # single membership test per row. Its info is never read.
-        self.date_cache[b""] = (dt.date.min, None, 0, defaultdict(int))
-
-    def _year_index(self, date: dt.date) -> int | None:
-        years = self.sie.fiscal_years
-        if not years:
-            return 0  # without #RAR every voucher belongs to "the" year
-        for fy in years.values():
-            if fy.start <= date <= fy.end:
-                return fy.index
-        return None
-
-    def _objects(self, fields: list[Field], i: int, label: str, lineno: int) -> RawObjects:
-        v = fields[i]
-        if not isinstance(v, tuple):
-            raise SieError(lineno, f"#{label} ska ha en objektlista {{…}} som fält {i + 2}.")
-        return _pairs(v, lineno)
-
-    def _dec_objects(self, objs: RawObjects, lineno: int) -> Objects:
-        return _decode_objects(objs, self.decoder, lineno)
-
-    # -- identity records -------------------------------------------------------------------
-
-    def _r_FLAGGA(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 1, "FLAGGA", lineno)
-        self.sie.flag = self._int(fields, 0, lineno)
-
-    def _r_PROGRAM(self, fields: list[Field], lineno: int) -> None:
-        self.sie.program = self._text(fields, 0, lineno)
-        self.sie.program_version = self._text(fields, 1, lineno)
-
-    def _r_FORMAT(self, fields: list[Field], lineno: int) -> None:
-        self.sie.format_declared = self._text(fields, 0, lineno)
-
-    def _r_GEN(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 1, "GEN", lineno)
-        self.sie.generated = _parse_date(self._raw(fields, 0, lineno), lineno, self.decoder)
-        self.sie.generated_by = self._text(fields, 1, lineno)
-
-    def _r_SIETYP(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 1, "SIETYP", lineno)
-        raw = self._raw(fields, 0, lineno)
-        if raw not in (b"1", b"2", b"3", b"4"):
-            raise SieError(lineno, f"Okänd SIE-typ '{self.decoder(raw)}' (1–4 finns).")
-        self.sie.sie_type = int(raw)
-
-    def _r_PROSA(self, fields: list[Field], lineno: int) -> None:
-        self.sie.prosa = self._text(fields, 0, lineno)
-
-    def _r_FTYP(self, fields: list[Field], lineno: int) -> None:
-        self.sie.company_type = self._text(fields, 0, lineno)
-
-    def _r_FNR(self, fields: list[Field], lineno: int) -> None:
-        self.sie.company_id = self._text(fields, 0, lineno)
-
-    def _r_ORGNR(self, fields: list[Field], lineno: int) -> None:
-        self.sie.orgnr = self._text(fields, 0, lineno)
-
-    def _r_BKOD(self, fields: list[Field], lineno: int) -> None:
-        self.sie.industry_code = self._text(fields, 0, lineno)
-
-    def _r_ADRESS(self, fields: list[Field], lineno: int) -> None:
-        self.sie.address = tuple(self._text(fields, i, lineno) for i in range(4))
-
-    def _r_FNAMN(self, fields: list[Field], lineno: int) -> None:
-        self.sie.company_name = self._text(fields, 0, lineno)
-
-    def _r_RAR(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 3, "RAR", lineno)
-        index = self._int(fields, 0, lineno)
-        start = _parse_date(self._raw(fields, 1, lineno), lineno, self.decoder)
-        end = _parse_date(self._raw(fields, 2, lineno), lineno, self.decoder)
-        if end < start:
-            raise SieError(lineno, "#RAR slutar före sitt startdatum.")
-        self.sie.fiscal_years[index] = FiscalYear(index, start, end)
-        self._clear_dates()  # year indices of cached dates may change
-
-    def _r_TAXAR(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 1, "TAXAR", lineno)
-        self.sie.tax_year = self._int(fields, 0, lineno)
-
-    def _r_OMFATTN(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 1, "OMFATTN", lineno)
-        self.sie.period_end = _parse_date(self._raw(fields, 0, lineno), lineno, self.decoder)
-
-    def _r_KPTYP(self, fields: list[Field], lineno: int) -> None:
-        self.sie.chart_type = self._text(fields, 0, lineno)
-
-    def _r_VALUTA(self, fields: list[Field], lineno: int) -> None:
-        self.sie.currency = self._text(fields, 0, lineno)
-
-    # -- chart of accounts and objects --------------------------------------------------------
-
-    def _account(self, fields: list[Field], label: str, lineno: int) -> Account:
-        self._need(fields, 1, label, lineno)
-        number = self._text(fields, 0, lineno)
-        account = self.sie.accounts.get(number)
-        if account is None:
-            account = self.sie.accounts[number] = Account(number)
-        return account
-
-    def _r_KONTO(self, fields: list[Field], lineno: int) -> None:
-        self._account(fields, "KONTO", lineno).name = self._text(fields, 1, lineno)
-
-    def _r_KTYP(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 2, "KTYP", lineno)
-        self._account(fields, "KTYP", lineno).type = self._text(fields, 1, lineno).upper()
-
-    def _r_ENHET(self, fields: list[Field], lineno: int) -> None:
-        self._account(fields, "ENHET", lineno).unit = self._text(fields, 1, lineno)
-
-    def _r_SRU(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 2, "SRU", lineno)
-        self._account(fields, "SRU", lineno).sru.append(self._text(fields, 1, lineno))
-
-    def _r_DIM(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 1, "DIM", lineno)
-        number = self._text(fields, 0, lineno)
-        self.sie.dimensions[number] = Dimension(number, self._text(fields, 1, lineno))
-
-    def _r_UNDERDIM(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 3, "UNDERDIM", lineno)
-        number = self._text(fields, 0, lineno)
-        self.sie.dimensions[number] = Dimension(
-            number, self._text(fields, 1, lineno), self._text(fields, 2, lineno)
-        )
-
-    def _r_OBJEKT(self, fields: list[Field], lineno: int) -> None:
-        self._need(fields, 2, "OBJEKT", lineno)
-        key = (self._text(fields, 0, lineno), self._text(fields, 1, lineno))
-        self.sie.objects[key] = self._text(fields, 2, lineno)
-
-    # -- balances -------------------------------------------------------------------------
-
-    def _balance(self, fields: list[Field], label: str, target: dict, lineno: int) -> None:
-        self._need(fields, 3, label, lineno)
-        key = (self._int(fields, 0, lineno), self._text(fields, 1, lineno))
-        target[key] = target.get(key, ZERO) + _amount(self._raw(fields, 2, lineno), lineno)
-        self.row_lines[(label, key)] = lineno
-
-    def _r_IB(self, fields: list[Field], lineno: int) -> None:
-        self._balance(fields, "IB", self.sie.ib, lineno)
-
-    def _r_UB(self, fields: list[Field], lineno: int) -> None:
-        self._balance(fields, "UB", self.sie.ub, lineno)
-
-    def _r_RES(self, fields: list[Field], lineno: int) -> None:
-        self._balance(fields, "RES", self.sie.res, lineno)
-
-    def _object_balance(self, fields: list[Field], label: str, target: dict, lineno: int) -> None:
-        self._need(fields, 4, label, lineno)
-        objs = self._dec_objects(self._objects(fields, 2, label, lineno), lineno)
-        key = (self._int(fields, 0, lineno), self._text(fields, 1, lineno), objs)
-        target[key] = target.get(key, ZERO) + _amount(self._raw(fields, 3, lineno), lineno)
-        self.row_lines[(label, key)] = lineno
-
-    def _r_OIB(self, fields: list[Field], lineno: int) -> None:
-        self._object_balance(fields, "OIB", self.sie.oib, lineno)
-
-    def _r_OUB(self, fields: list[Field], lineno: int) -> None:
-        self._object_balance(fields, "OUB", self.sie.oub, lineno)
-
-    def _period(self, fields: list[Field], label: str, target: dict, lineno: int) -> None:
-        self._need(fields, 5, label, lineno)
-        period = self._raw(fields, 1, lineno)
-        if len(period) != 6 or not period.isdigit() or not 1 <= int(period[4:]) <= 12:
-            raise SieError(lineno, f"Perioden '{self.decoder(period)}' ska vara ÅÅÅÅMM.")
-        objs = self._dec_objects(self._objects(fields, 3, label, lineno), lineno)
-        key = (self._int(fields, 0, lineno), int(period), self._text(fields, 2, lineno), objs)
-        target[key] = target.get(key, ZERO) + _amount(self._raw(fields, 4, lineno), lineno)
-        self.row_lines[(label, key)] = lineno
-
-    def _r_PSALDO(self, fields: list[Field], lineno: int) -> None:
-        self._period(fields, "PSALDO", self.sie.psaldo, lineno)
-
-    def _r_PBUDGET(self, fields: list[Field], lineno: int) -> None:
-        self._period(fields, "PBUDGET", self.sie.pbudget, lineno)
-
     # -- vouchers -------------------------------------------------------------------------
 
     def _r_VER(self, fields: list[Field], lineno: int) -> None:
         self._need(fields, 3, "VER", lineno)
         self.voucher_id = (self._raw(fields, 0, lineno), self._raw(fields, 1, lineno))
+        if not self._raw(fields, 2, lineno):
+            raise SieError(
+                lineno,
+                f"Verifikationen {self._voucher_label()} saknar datum; utan det kan raderna "
+                "inte placeras i en månad.",
+            )
         date, year, month, _sums = self._date(self._raw(fields, 2, lineno), lineno)
         # Registration date and signature (fields 5-6) are not used, so not validated.
         self.expect_body = lineno
@@ -853,9 +624,38 @@ class _Reader:
 
     # -- after the pass ---------------------------------------------------------------------
 
+    def _years_from_vouchers(self) -> None:
+        """Without #RAR, each calendar year of the vouchers is a fiscal year: the last one is
+        index 0, the one before -1, and so on (rows were summed under index 0 meanwhile)."""
+        months = {month for (_y, month), sums in self.cents.items() if sums}
+        months |= {key[2] for key in self.sums}
+        if not months:
+            return
+        years = sorted({month // 100 for month in months})
+        last = years[-1]
+        self.sie.fiscal_years = {
+            y - last: FiscalYear(y - last, dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in years
+        }
+        self.cents = {(month // 100 - last, month): v for (_y, month), v in self.cents.items()}
+        self.sums = {(k[2] // 100 - last, *k[1:]): v for k, v in self.sums.items()}
+        self.sie.voucher_years = {y - last for y in years}
+        shown = ", ".join(str(y) for y in years)
+        self.finding(
+            "rar_missing",
+            WARNING,
+            0,
+            f"Filen saknar #RAR; räkenskapsåren togs från verifikationernas datum "
+            f"(kalenderår: {shown}).",
+        )
+
     def _finish(self) -> None:
         sie = self.sie
         sie.counts = dict(sorted(self.counts.items()))
+        for code, (line, n, message) in self.deviations.items():
+            more = f" Samma avvikelse finns på {n - 1} ställen till." if n > 1 else ""
+            self.finding(code, WARNING, line, f"Rad {line}: {message}{more}")
+        if not sie.fiscal_years:
+            self._years_from_vouchers()
         dec = self.decoder
         cache: dict[RawObjects, Objects] = {(): ()}
         out = sie.trans_sums
@@ -901,20 +701,3 @@ class _Reader:
                 "avslutande #KSUMMA (trunkerad fil?).",
             )
         checks.run_all(sie, self.row_lines, self)
-
-
-def _amount(raw: bytes, lineno: int) -> Decimal:
-    """An amount, strictly: [-]digits[.digits]. Decimal alone would take NaN, 1e999, 1_0."""
-    body = raw[1:] if raw[:1] in (b"-", b"+") else raw
-    if len(body) > 22 or not body.replace(b".", b"", 1).isdigit():
-        raise SieError(lineno, f"Beloppet '{raw.decode('latin-1')}' är inget tal.")
-    return Decimal(raw.decode("ascii"))
-
-
-def _parse_date(raw: bytes, lineno: int, decoder: TextDecoder) -> dt.date:
-    if len(raw) == 8 and raw.isdigit():
-        try:
-            return dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
-        except ValueError:
-            pass
-    raise SieError(lineno, f"Ogiltigt datum '{decoder(raw)}' (ska vara ÅÅÅÅMMDD).")

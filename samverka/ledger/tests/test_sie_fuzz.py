@@ -35,6 +35,7 @@ LABELS = [
 ]  # fmt: skip
 FIELDS = st.one_of(
     st.sampled_from(["0", "-1", "1", "4", "1930", "3010", "20250101", "20251231", "202503"]),
+    st.sampled_from(["250101", "991231", "2025-01-01", "2025-13-01", "000229", "2025-1-01"]),
     st.sampled_from(["{}", '{1 "10"}', "{1", "}", '""', '"a b"', '"\\"', "100.50", "-7", "x"]),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
     st.text(max_size=6),

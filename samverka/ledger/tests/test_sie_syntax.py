@@ -127,7 +127,13 @@ def test_voucher_outside_the_fiscal_years_is_a_warning():
         (SMALL + "}\n", 17, "}"),
         (SMALL.replace("#KONTO 1930", "#TRANS 1930 {} 1"), 9, "utanför"),
         (SMALL.replace('{1 "10"}', '{1 "10" 6}'), 15, "udda"),
-        (SMALL.replace("#RAR 0 20240701 20250630", "#RAR 0"), 7, "för få fält"),
+        (SMALL.replace("#RAR 0 20240701 20250630", "#RAR"), 7, "för få fält"),
+        (SMALL.replace('#VER "" "" 20250115', '#VER A 1 ""'), 12, "saknar datum"),
+        (
+            SMALL.replace('#VER "" "" 20250115 "Hyra januari" 20250120 extra fält', "#VER A 1"),
+            12,
+            "för få fält",
+        ),
     ],
 )
 def test_structural_damage_raises_sie_error_with_line(broken, line, words):

@@ -70,10 +70,8 @@ def test_a_second_file_replaces_the_first_only_after_confirmation(client, world)
     page = response.content.decode()
     assert "Ersätt utfallet" in page
     assert ImportBatch.objects.get(status="active") == first  # nothing replaced yet
-    sha = response.context["form"].initial["sha256"]
-    confirmed = client.post(
-        reverse("ledger:confirm_replace"), {"sha256": sha, "file_name": "ny.se", "year": 2011}
-    )
+    code = response.context["form"].initial["upload"]
+    confirmed = client.post(reverse("ledger:confirm_replace"), {"upload": code, "year": 2011})
     assert confirmed.status_code == 302
     assert ImportBatch.objects.get(status="active").file_name == "ny.se"
     first.refresh_from_db()
