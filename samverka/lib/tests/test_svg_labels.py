@@ -20,7 +20,7 @@ def test_no_two_label_boxes_overlap_and_all_stay_inside_the_plot(positions):
     centres = svg.place_labels(positions, HEIGHT, TOP, BOTTOM)
     assert len(centres) == len(positions)
     for c in centres:
-        assert TOP - 1e-6 <= c - HEIGHT / 2 and c + HEIGHT / 2 <= BOTTOM + 1e-6
+        assert c - HEIGHT / 2 >= TOP - 1e-6 and c + HEIGHT / 2 <= BOTTOM + 1e-6
     ordered = sorted(centres)
     for a, b in zip(ordered, ordered[1:], strict=False):
         assert b - a >= HEIGHT - 1e-6

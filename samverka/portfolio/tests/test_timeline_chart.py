@@ -58,7 +58,7 @@ def test_each_project_has_its_name_above_its_bar_inside_the_chart(drawn):
     assert "Kraftsamling Framtidsrusta barn och unga (ansökan)" in svg
     for bar in built.bars:
         assert bar.text_y < bar.y, "the name is above the bar"
-        assert 0 <= bar.x and bar.x + bar.width <= built.width
+        assert bar.x >= 0 and bar.x + bar.width <= built.width
     # Applications are striped, not only coloured differently.
     assert re.search(r'class="gantt-bar gantt-application"[^>]*fill="url\(#gantt-hatch\)"', svg)
 
