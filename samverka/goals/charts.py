@@ -16,7 +16,7 @@ from samverka.lib import svg
 from samverka.lib.money import format_number
 
 WIDTH, HEIGHT = 480, 300
-FONT_SIZE = 14
+FONT_SIZE = 15
 TOP, BOTTOM = 30, 34  # room for the unit above the plot and the years below it
 INSET = 10  # keeps the first and last year's markers off the axes
 LABEL_GAP = 8

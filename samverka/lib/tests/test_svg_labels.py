@@ -1,6 +1,6 @@
 """Labels of a chart never collide, and text reaching the SVG is escaped."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samverka.lib import svg
@@ -15,6 +15,8 @@ wanted = st.lists(
 )
 
 
+# The machine is shared: timing says nothing about correctness here.
+@settings(deadline=None)
 @given(wanted)
 def test_no_two_label_boxes_overlap_and_all_stay_inside_the_plot(positions):
     centres = svg.place_labels(positions, HEIGHT, TOP, BOTTOM)
@@ -26,6 +28,7 @@ def test_no_two_label_boxes_overlap_and_all_stay_inside_the_plot(positions):
         assert b - a >= HEIGHT - 1e-6
 
 
+@settings(deadline=None)
 @given(wanted)
 def test_labels_keep_their_vertical_order(positions):
     centres = svg.place_labels(positions, HEIGHT, TOP, BOTTOM)
@@ -48,6 +51,7 @@ def test_labels_at_the_top_edge_are_pushed_down_into_the_plot():
     assert centres == [TOP + HEIGHT / 2, TOP + 1.5 * HEIGHT, TOP + 2.5 * HEIGHT]
 
 
+@settings(deadline=None)
 @given(
     st.lists(st.floats(min_value=0, max_value=2000), min_size=1, max_size=60, unique=True),
     st.floats(min_value=5, max_value=80),
