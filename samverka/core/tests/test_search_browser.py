@@ -1,5 +1,6 @@
 """The header search and the charts in a real browser: keyboard, axe-core, a phone's width."""
 
+import os
 import shutil
 
 import pytest
@@ -9,6 +10,9 @@ from samverka.core import testing
 from samverka.core.seeding import load_skaraborg
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# Playwright's sync API runs an event loop in this thread; the database work is synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
