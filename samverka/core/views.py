@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from samverka.accounts.permissions import capabilities, require
+from samverka.core import search as site_search
 from samverka.orgs.models import Federation, GoverningBody, Member, Population, Unit
 
 
@@ -32,6 +34,25 @@ def overview(request: HttpRequest) -> HttpResponse:
             "population_missing": [m for m in members if m.latest_population is None],
             "units": Unit.objects.all(),
             "bodies": bodies,
+        },
+    )
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """The header search: `?q=` over decisions, projects, activities, indicators, units and
+    members (every role may read all of them)."""
+    require(capabilities(request).can_view)
+    query = request.GET.get("q", "").strip()[: site_search.MAX_QUERY]
+    groups = site_search.search(query)
+    return render(
+        request,
+        "core/search.html",
+        {
+            "search_query": query,
+            "groups": groups,
+            "total": sum(g.count for g in groups),
+            "max_shown": site_search.MAX_SHOWN,
         },
     )
 

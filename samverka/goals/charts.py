@@ -1,21 +1,26 @@
 """Server-rendered SVG line charts: one indicator over the years, Skaraborg and each member.
 
-The chart is an image with a text alternative; the data table under it is the accessible form.
-Skaraborg is told apart from the members by a thick line with round markers (not by colour
-alone), targets by a dashed line with square markers.
+Drawn with `lib.svg` (the same helper as the project timeline). The chart is an image with a
+text alternative; the data table under it is the accessible form. Skaraborg is told apart from
+the members by a thick line with round markers (not by colour alone), targets by a dashed line
+with square markers. The value axis fits the data (see `svg.fit_axis`), and the end labels of
+Skaraborg and the target are pushed apart so they never overlap.
 """
 
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from samverka.lib import svg
 from samverka.lib.money import format_number
 
-WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 78, 110, 16, 34
+WIDTH, HEIGHT = 480, 300
+FONT_SIZE = 15
+TOP, BOTTOM = 30, 34  # room for the unit above the plot and the years below it
+INSET = 10  # keeps the first and last year's markers off the axes
+LABEL_GAP = 8
+LINE_HEIGHT = FONT_SIZE * 1.25
 
 
 @dataclass
@@ -25,125 +30,199 @@ class Series:
     kind: str = "member"  # "region", "member" or "target"
 
 
-def nice_step(span: float, ticks: int = 5) -> float:
-    raw = span / ticks if span > 0 else 1.0
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude
-
-
 def line_chart(
     chart_id: str, title: str, series: list[Series], unit: str, decimals: int = 0
 ) -> SafeString:
-    points = [v for s in series for v in s.points.values()]
+    values = [v for s in series for v in s.points.values()]
     years = sorted({y for s in series for y in s.points})
-    if not points or not years:
+    if not values:
         return mark_safe("")
-    low = min(0.0, min(float(v) for v in points))
-    high = max(float(v) for v in points)
-    step = nice_step(high - low)
-    low = math.floor(low / step) * step
-    high = math.ceil(high / step) * step or step
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    first, last = years[0], years[-1]
+    ticks = svg.fit_axis(values)
+    tick_labels = ticks.labels()
+    end_labelled = [s for s in series if s.kind != "member" and s.points]
+    left = max(svg.text_width(t, FONT_SIZE) for t in tick_labels) + LABEL_GAP + 4
+    right = max((svg.text_width(s.label, FONT_SIZE, bold=True) for s in end_labelled), default=0)
+    right += LABEL_GAP + 4
+    plot_left, plot_right = left, WIDTH - right
+    plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
+    y = ticks.scale(plot_bottom, plot_top)
+    x = svg.Scale(years[0], years[-1], plot_left + INSET, plot_right - INSET)
 
-    def x(year: int) -> float:
-        return LEFT + (plot_w / 2 if first == last else (year - first) / (last - first) * plot_w)
-
-    def y(value: Decimal) -> float:
-        return TOP + plot_h - (float(value) - low) / (high - low) * plot_h
-
-    parts = []
-    tick = low
-    while tick <= high + step / 2:
-        ty = TOP + plot_h - (tick - low) / (high - low) * plot_h
-        parts.append(
-            format_html(
-                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
-                LEFT,
-                LEFT + plot_w,
-                ty,
-                ty,
-                LEFT - 6,
-                ty + 4,
-                format_number(Decimal(str(round(tick, 6))), _tick_decimals(step)),
-            )
-        )
-        tick += step
-    for year in years:
-        parts.append(
-            format_html(
-                '<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>',
-                x(year),
-                HEIGHT - BOTTOM + 18,
-                year,
-            )
-        )
+    parts = [_value_axis(ticks, tick_labels, y, plot_left, plot_right, unit)]
+    parts.append(_year_axis(years, x, plot_bottom))
     order = {"member": 0, "target": 1, "region": 2}
     for s in sorted(series, key=lambda s: order[s.kind]):
-        coords = [(_n(x(yr)), _n(y(v))) for yr, v in sorted(s.points.items())]
-        path = " ".join(f"{cx},{cy}" for cx, cy in coords)
+        parts.append(_draw(s, x, y, plot_left, plot_right, unit, decimals))
+    parts.append(_end_labels(end_labelled, y, plot_right, plot_top, plot_bottom))
+    region = next((s for s in series if s.kind == "region"), None)
+    members = len([s for s in series if s.kind == "member"])
+    description = _summary(title, region, unit, decimals, members)
+    return mark_safe(  # noqa: S308 – every text and attribute is escaped by lib.svg
+        svg.document(
+            chart_id=chart_id,
+            width=WIDTH,
+            height=HEIGHT,
+            label=title,
+            description=description,
+            body="".join(parts),
+            font_size=FONT_SIZE,
+        )
+    )
+
+
+def _value_axis(ticks, labels, y, plot_left, plot_right, unit) -> str:
+    parts = [svg.text(2, TOP - 14, unit, class_="unit", fill=svg.MUTED)]
+    for value, label in zip(ticks.values, labels, strict=True):
+        ty = y(value)
         parts.append(
-            format_html(
-                '<polyline class="{}" points="{}"><title>{}</title></polyline>',
-                s.kind,
-                path,
-                s.label,
+            svg.element(
+                "line",
+                class_="grid",
+                x1=plot_left,
+                x2=plot_right,
+                y1=ty,
+                y2=ty,
+                stroke=svg.GREY,
+                stroke_width="0.75",
+                stroke_dasharray="2 3",
             )
         )
-        if s.kind == "region":
-            parts.append(
-                format_html_join("", '<circle class="region" cx="{}" cy="{}" r="4"/>', coords)
+        parts.append(
+            svg.text(
+                plot_left - LABEL_GAP,
+                ty + FONT_SIZE * 0.35,
+                label,
+                class_="tick",
+                text_anchor="end",
             )
-        elif s.kind == "target":
-            parts.append(
-                format_html_join(
-                    "",
-                    '<rect class="target" x="{}" y="{}" width="7" height="7"/>',
-                    ((_n(float(cx) - 3.5), _n(float(cy) - 3.5)) for cx, cy in coords),
-                )
-            )
-        if s.kind != "member" and coords:
-            lx, ly = coords[-1]
-            parts.append(
-                format_html(
-                    '<text class="label {}" x="{}" y="{}">{}</text>',
-                    s.kind,
-                    _n(float(lx) + 8),
-                    _n(float(ly) + 4),
-                    s.label,
-                )
-            )
-    region = next((s for s in series if s.kind == "region"), None)
-    summary = _summary(
-        title, region, unit, decimals, len([s for s in series if s.kind == "member"])
+        )
+    bottom = y(ticks.low)
+    parts.append(
+        svg.element(
+            "line",
+            class_="axis",
+            x1=plot_left,
+            x2=plot_right,
+            y1=bottom,
+            y2=bottom,
+            stroke=svg.MUTED,
+            stroke_width="1",
+        )
     )
-    return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}">'
-        '<title id="{}">{}</title>'
-        '<line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/>{}</svg>',
-        WIDTH,
-        HEIGHT,
-        chart_id,
-        chart_id,
-        summary,
-        LEFT,
-        LEFT + plot_w,
-        TOP + plot_h,
-        TOP + plot_h,
-        mark_safe("".join(parts)),  # noqa: S308 – every part is built with format_html
+    return "".join(parts)
+
+
+def _year_axis(years: list[int], x: svg.Scale, plot_bottom: float) -> str:
+    positions = [x(year) for year in years]
+    widths = [svg.text_width(str(year), FONT_SIZE) for year in years]
+    return "".join(
+        svg.text(positions[i], plot_bottom + 22, years[i], class_="tick", text_anchor="middle")
+        for i in svg.thin(positions, widths)
     )
 
 
-def _n(value: float) -> str:
-    return f"{value:.1f}"
+def _draw(s: Series, x, y, plot_left, plot_right, unit, decimals) -> str:
+    coords = [(x(year), y(value)) for year, value in sorted(s.points.items())]
+    tips = [
+        f"{s.label} {year}: {format_number(value, decimals)} {unit}".strip()
+        for year, value in sorted(s.points.items())
+    ]
+    if s.kind == "member":
+        line = svg.element(
+            "polyline",
+            svg.title(s.label),
+            class_="member",
+            points=svg.points(coords),
+            fill="none",
+            stroke=svg.GREY,
+            stroke_width="1.25",
+        )
+        if len(coords) > 1:
+            return line
+        ((cx, cy),) = coords
+        return svg.element(
+            "circle", svg.title(tips[0]), class_="member", cx=cx, cy=cy, r="2.5", fill=svg.GREY
+        )
+    if s.kind == "target":
+        dashed = {
+            "fill": "none",
+            "stroke": svg.WARNING,
+            "stroke_width": "2",
+            "stroke_dasharray": "6 4",
+        }
+        if len(coords) == 1:
+            # One target year: a reference line across the whole plot, its year marked.
+            line = svg.element(
+                "line",
+                svg.title(tips[0]),
+                class_="target",
+                x1=plot_left,
+                x2=plot_right,
+                y1=coords[0][1],
+                y2=coords[0][1],
+                **dashed,
+            )
+        else:
+            line = svg.element(
+                "polyline", svg.title(s.label), class_="target", points=svg.points(coords), **dashed
+            )
+        marks = "".join(
+            svg.element(
+                "rect",
+                svg.title(tip),
+                class_="target",
+                x=cx - 4,
+                y=cy - 4,
+                width="8",
+                height="8",
+                fill=svg.WARNING,
+            )
+            for (cx, cy), tip in zip(coords, tips, strict=True)
+        )
+        return line + marks
+    line = svg.element(
+        "polyline",
+        svg.title(s.label),
+        class_="region",
+        points=svg.points(coords),
+        fill="none",
+        stroke=svg.ACCENT,
+        stroke_width="3",
+        stroke_linejoin="round",
+    )
+    marks = "".join(
+        svg.element(
+            "circle",
+            svg.title(tip),
+            class_="region",
+            cx=cx,
+            cy=cy,
+            r="4.5",
+            fill=svg.ACCENT,
+            stroke=svg.WHITE,
+            stroke_width="1.5",
+        )
+        for (cx, cy), tip in zip(coords, tips, strict=True)
+    )
+    return line + marks
 
 
-def _tick_decimals(step: float) -> int:
-    return max(0, -Decimal(str(step)).normalize().as_tuple().exponent)
+def _end_labels(labelled: list[Series], y, plot_right, plot_top, plot_bottom) -> str:
+    """Each label beside the last value of its line, pushed apart so no two overlap."""
+    wanted = [y(s.points[max(s.points)]) for s in labelled]
+    centres = svg.place_labels(wanted, LINE_HEIGHT, plot_top, plot_bottom)
+    colour = {"region": svg.ACCENT, "target": svg.WARNING}
+    return "".join(
+        svg.text(
+            plot_right + LABEL_GAP,
+            centre + FONT_SIZE * 0.35,
+            s.label,
+            class_=f"label {s.kind}",
+            fill=colour[s.kind],
+            font_weight="bold",
+        )
+        for s, centre in zip(labelled, centres, strict=True)
+    )
 
 
 def _summary(title: str, region: Series | None, unit: str, decimals: int, members: int) -> str:

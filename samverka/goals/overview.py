@@ -94,10 +94,13 @@ def overview(
     region = by_area.get(REGION, {})
     rows = [Row(REGION, [region.get(y) for y in years], is_region=True)]
     series = [Series(REGION, region, "region")] if region else []
+    # A sum's parts are a different order of magnitude than the total (57 500 beside 268 800):
+    # drawn on one axis they would flatten the line that matters, so only the table shows them.
+    draw_members = indicator.aggregation != Indicator.Aggregation.SUM
     for member in members:
         points = by_area.get(member.name, {})
         rows.append(Row(member.name, [points.get(y) for y in years]))
-        if points:
+        if points and draw_members:
             series.append(Series(member.name, points, "member"))
     if targets:
         series.append(Series("Målvärde", targets, "target"))

@@ -35,6 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None, units=_units_in_use(), funders=Funder.objects.all())
     criteria = form.cleaned_data if form.is_valid() else {}
     projects = list(queries.filtered(**{k: v for k, v in criteria.items() if v}))
+    drawn = timeline.build(projects, today)
     return render(
         request,
         "portfolio/index.html",
@@ -42,7 +43,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "form": form,
             "projects": projects,
             "undated": [p for p in projects if p.period is None],
-            "timeline": timeline.build(projects, today),
+            "timeline": drawn,
+            "timeline_svg": timeline.render(drawn),
             "today": today,
             "year": today.year,
             "can_create": capabilities(request).is_controller,
