@@ -111,7 +111,8 @@ def meeting_detail(request: HttpRequest, body: str, date: str) -> HttpResponse:
         )
     if request.method == "POST" and form.is_valid() and save_or_conflict(form):
         messages.success(
-            request, _("Punkten %(title)s lades till på dagordningen.") % {"title": form.instance.title}
+            request,
+            _("Punkten %(title)s lades till på dagordningen.") % {"title": form.instance.title},
         )
         return redirect("decisions:meeting", **_meeting_url_args(meeting))
     agenda = meeting.agenda.select_related("matter__origin", "decision").prefetch_related("fulfils")
