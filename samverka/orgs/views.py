@@ -183,7 +183,11 @@ def population_fetch(request: HttpRequest, code: str | None = None) -> HttpRespo
 
 
 def unit_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "orgs/unit_list.html", {"units": Unit.objects.all()})
+    can = capabilities(request)
+    units = list(Unit.objects.all())
+    for unit in units:
+        unit.editable = can.can_edit_unit(unit)
+    return render(request, "orgs/unit_list.html", {"units": units})
 
 
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
