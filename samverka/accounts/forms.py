@@ -57,6 +57,7 @@ class UserCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        self.fields["unit"].empty_label = _("ingen (rollen gäller hela förbundet)")
 
     def clean_username(self):
         username = self.cleaned_data["username"]
@@ -151,6 +152,11 @@ class RoleAssignmentForm(VersionedModelForm):
     class Meta:
         model = RoleAssignment
         fields = ["role", "unit", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("välj roll"))] + Role.choices
+        self.fields["unit"].empty_label = _("ingen (rollen gäller hela förbundet)")
 
     def clean(self):
         cleaned = super().clean()

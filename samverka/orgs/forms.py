@@ -112,6 +112,7 @@ class SeatForm(VersionedModelForm):
             federation_id=self.instance.body.federation_id
         )
         self.fields["member"].empty_label = _("ingen särskild kommun")
+        self.fields["role"].choices = [("", _("välj roll"))] + Seat.Role.choices
 
     def clean(self):
         cleaned = super().clean()
