@@ -110,6 +110,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:overview"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Fetch populations from SCB from the member pages ("Hämta från SCB"). Off unless the server
+# may reach statistikdatabasen.scb.se; the fetch-scb command works either way.
+SCB_ONLINE = env_bool("SCB_ONLINE", False)
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "samverka.accounts"
     verbose_name = "Användare och roller"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from samverka.audit.actions import register
+
+        register("accounts.user.created", _("skapade användaren"))
+        register("accounts.user.updated", _("ändrade användarens uppgifter"))
+        register("accounts.user.deactivated", _("avaktiverade kontot"))
+        register("accounts.user.activated", _("aktiverade kontot igen"))
+        register("accounts.user.password_link", _("skapade en länk för att välja lösenord"))
+        register("accounts.role.added", _("gav användaren en roll"))
+        register("accounts.role.removed", _("tog bort en roll från användaren"))
+        register("accounts.password.changed", _("bytte sitt lösenord"))
+        register("accounts.password.set", _("valde lösenord via länk"))

@@ -52,6 +52,11 @@ class Capabilities:
         return self.is_admin
 
     @property
+    def can_manage_users(self) -> bool:
+        """Create and deactivate accounts and give them roles."""
+        return self.is_admin
+
+    @property
     def can_adopt(self) -> bool:
         """Register the board's adoption of a period, or open a revision."""
         return self.is_controller

@@ -7,5 +7,15 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("sammantraden/", views.meeting_list, name="meetings"),
     path("sammantraden/<slug:body>/<str:date>/", views.meeting_detail, name="meeting"),
+    path(
+        "sammantraden/<slug:body>/<str:date>/punkter/<int:order>/",
+        views.agenda_item_edit,
+        name="agenda_item_edit",
+    ),
+    path(
+        "sammantraden/<slug:body>/<str:date>/punkter/<int:order>/ta-bort/",
+        views.agenda_item_delete,
+        name="agenda_item_delete",
+    ),
     path("rapportering/", views.obligation_list, name="obligations"),
 ]

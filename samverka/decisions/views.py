@@ -6,6 +6,7 @@ from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samverka.accounts.permissions import Capabilities, capabilities, require
 from samverka.core.forms import save_or_conflict
@@ -85,24 +86,35 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def meeting_detail(request: HttpRequest, body: str, date: str) -> HttpResponse:
+def _meeting_or_404(body: str, date: str) -> Meeting:
     try:
         day = datetime.date.fromisoformat(date)
     except ValueError as exc:
         raise Http404 from exc
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), body__code=body, date=day)
+    return get_object_or_404(Meeting.objects.select_related("body"), body__code=body, date=day)
+
+
+def _meeting_url_args(meeting: Meeting) -> dict:
+    return {"body": meeting.body.code, "date": f"{meeting.date:%Y-%m-%d}"}
+
+
+def meeting_detail(request: HttpRequest, body: str, date: str) -> HttpResponse:
+    meeting = _meeting_or_404(body, date)
     can = capabilities(request)
+    if request.method == "POST":
+        require(can_record_meetings(can))
     form = None
     if can_record_meetings(can):
         next_order = (meeting.agenda.aggregate(m=Max("order"))["m"] or 0) + 1
         form = AgendaItemForm(
             request.POST or None, instance=AgendaItem(meeting=meeting, order=next_order)
         )
-    if request.method == "POST":
-        require(can_record_meetings(can))
-        if form.is_valid() and save_or_conflict(form):
-            messages.success(request, _("Punkten lades till på dagordningen."))
-            return redirect("decisions:meeting", body=body, date=date)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(
+            request,
+            _("Punkten %(title)s lades till på dagordningen.") % {"title": form.instance.title},
+        )
+        return redirect("decisions:meeting", **_meeting_url_args(meeting))
     agenda = meeting.agenda.select_related("matter__origin", "decision").prefetch_related("fulfils")
     return render(
         request,
@@ -112,8 +124,37 @@ def meeting_detail(request: HttpRequest, body: str, date: str) -> HttpResponse:
             "agenda": [
                 {"item": item, "path": item.matter.path() if item.matter else []} for item in agenda
             ],
+            "form": form,
+            "can_record": can_record_meetings(can),
         },
     )
+
+
+def agenda_item_edit(request: HttpRequest, body: str, date: str, order: int) -> HttpResponse:
+    meeting = _meeting_or_404(body, date)
+    require(can_record_meetings(capabilities(request)))
+    item = get_object_or_404(AgendaItem, meeting=meeting, order=order)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Punkten %(title)s sparades.") % {"title": item.title})
+        return redirect("decisions:meeting", **_meeting_url_args(meeting))
+    return render(
+        request,
+        "decisions/agenda_item_edit.html",
+        {"meeting": meeting, "item": item, "form": form},
+    )
+
+
+@require_POST
+def agenda_item_delete(request: HttpRequest, body: str, date: str, order: int) -> HttpResponse:
+    meeting = _meeting_or_404(body, date)
+    require(can_record_meetings(capabilities(request)))
+    item = get_object_or_404(AgendaItem, meeting=meeting, order=order)
+    item.delete()
+    messages.success(
+        request, _("Punkten %(title)s togs bort från dagordningen.") % {"title": item.title}
+    )
+    return redirect("decisions:meeting", **_meeting_url_args(meeting))
 
 
 def obligation_list(request: HttpRequest) -> HttpResponse:
@@ -141,4 +182,8 @@ def obligation_list(request: HttpRequest) -> HttpResponse:
         }
         for o in ReportingObligation.objects.select_related("body")
     ]
-    return render(request, "decisions/obligation_list.html", {"rows": rows})
+    return render(
+        request,
+        "decisions/obligation_list.html",
+        {"rows": rows, "can_record": can_record_meetings(can)},
+    )

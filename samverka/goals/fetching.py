@@ -237,15 +237,26 @@ def fetch_scb(
     client: ScbClient,
     years: Iterable[int],
     progress: Progress = _no_progress,
+    members: Iterable[Member] | None = None,
+    indicators: bool = True,
 ) -> FetchRun:
-    """Population per member (to orgs.Population) and the indicators whose source is SCB."""
+    """Population per member (to orgs.Population) and the indicators whose source is SCB.
+
+    `members` narrows the fetch to some members (the member page's button); `indicators=False`
+    fetches the population only.
+    """
     years = sorted(set(years))
     recorder = Recorder(FetchRun.Service.SCB)
-    members = {m.municipality_code: m for m in Member.objects.all()}
-    mappings = list(
-        ScbMapping.objects.select_related("indicator").filter(
-            indicator__source_kind=Indicator.SourceKind.SCB
+    chosen = Member.objects.all() if members is None else members
+    members = {m.municipality_code: m for m in chosen}
+    mappings = (
+        list(
+            ScbMapping.objects.select_related("indicator").filter(
+                indicator__source_kind=Indicator.SourceKind.SCB
+            )
         )
+        if indicators
+        else []
     )
     total = len(mappings) + 1
     try:

@@ -1,6 +1,7 @@
 """The federation and its organisation: members, units, planning periods, bodies and networks."""
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -304,6 +305,10 @@ class Seat(AuditedModel):
         help_text=_("T.ex. kommunstyrelsens ordförande."),
     )
     holder_name = models.CharField(_("innehavare"), max_length=200, blank=True)
+    term_start = models.DateField(_("mandatperiodens början"), null=True, blank=True)
+    term_end = models.DateField(_("mandatperiodens slut"), null=True, blank=True)
+    # The address of a seat in URLs: a seat has no natural code (several may lack a member).
+    key = models.UUIDField(_("nyckel"), default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("plats")

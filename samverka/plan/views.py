@@ -59,10 +59,18 @@ def _period_for(request: HttpRequest) -> PlanningPeriod | None:
 def index(request: HttpRequest) -> HttpResponse:
     period = _period_for(request)
     areas = []
+    any_editable = False
+    can = capabilities(request)
     if period is not None:
-        areas = PriorityArea.objects.filter(period=period).prefetch_related(
-            Prefetch("activities", Activity.objects.select_related("unit", "owner"))
+        areas = list(
+            PriorityArea.objects.filter(period=period).prefetch_related(
+                Prefetch("activities", Activity.objects.select_related("unit", "owner"))
+            )
         )
+        for area in areas:
+            for activity in area.activities.all():
+                activity.editable = can_edit_activity(can, activity)
+                any_editable = any_editable or activity.editable
     return render(
         request,
         "plan/index.html",
@@ -70,6 +78,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "period": period,
             "periods": PlanningPeriod.objects.all(),
             "areas": areas,
+            "any_editable": any_editable,
             "rounds": FollowUpRound.objects.filter(period=period)[:5] if period else [],
             "programmes": Programme.objects.all(),
         },

@@ -46,6 +46,12 @@ PAGES = [
     ("plan:index", []),
     ("portfolio:index", []),
     ("decisions:index", []),
+    ("orgs:population_add", ["1496"]),
+    ("orgs:population_edit", ["1445", "2024-12-31"]),
+    ("decisions:meeting", ["direktion", "2025-10-10"]),
+    ("decisions:agenda_item_edit", ["direktion", "2025-10-10", 1]),
+    ("decisions:obligations", []),
+    ("accounts:password_change", []),
 ]
 
 
