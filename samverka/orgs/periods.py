@@ -62,6 +62,9 @@ def _finding_data(finding: Finding) -> dict:
 
 
 def _transition(period: PlanningPeriod, allowed: tuple[str, ...], **changes) -> None:
+    # Lock the row first: of two adoptions at once, the second sees the first's status and is
+    # refused instead of replacing its decision.
+    PlanningPeriod.objects.select_for_update().filter(pk=period.pk).first()
     period.refresh_from_db()
     if period.status not in allowed:
         raise PeriodLockedError(
