@@ -7,3 +7,7 @@ class BudgetConfig(AppConfig):
 
     def ready(self) -> None:
         from samverka.budget import validation, versions  # noqa: F401  (signals, checks)
+        from samverka.orgs import periods
+
+        # A budget with open errors is adopted only by someone who says they know of them.
+        periods.register_adoption_check(validation.run)

@@ -55,7 +55,10 @@ class ManualForecastForm(VersionedModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class CostCentreForm(forms.ModelForm):
+class CostCentreForm(VersionedModelForm):
+    """Map a cost centre to a unit. Posting an object that is mapped already (seen version 0)
+    is a conflict showing its unit; saving again with the version shown remaps it."""
+
     class Meta:
         model = CostCentreMapping
         fields = ["dimension", "object_code", "unit"]

@@ -302,13 +302,23 @@ def mapping(request: HttpRequest) -> HttpResponse:
     federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
     can = capabilities(request)
     require(can.can_view)
-    form = CostCentreForm(request.POST or None, federation=federation)
+    instance = CostCentreMapping(federation=federation)
     if request.method == "POST":
         require(can.is_controller)
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("Kostnadsstället kopplades till enheten."))
-            return redirect("ledger:mapping")
+        # The mapping is addressed by its natural key: an existing one is changed, never
+        # duplicated, and only by someone who saw it (its version).
+        instance = (
+            CostCentreMapping.objects.filter(
+                federation=federation,
+                dimension=request.POST.get("dimension", "").strip(),
+                object_code=request.POST.get("object_code", "").strip(),
+            ).first()
+            or instance
+        )
+    form = CostCentreForm(request.POST or None, instance=instance, federation=federation)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Kostnadsstället kopplades till enheten."))
+        return redirect("ledger:mapping")
     return render(
         request,
         "ledger/mapping.html",

@@ -23,6 +23,21 @@ class AdoptionForm(forms.Form):
     number = forms.CharField(label=_("Paragraf"), max_length=40, required=False)
     title = forms.CharField(label=_("Rubrik"), max_length=300)
 
+    def __init__(self, *args, open_errors=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if open_errors:
+            self.fields["errors_acknowledged"] = forms.BooleanField(
+                label=_("Jag känner till felen och vill anta ändå"),
+                required=True,
+                error_messages={
+                    "required": _(
+                        "Budgeten har %(n)s öppna fel (listade ovan). Kryssa i att du känner "
+                        "till dem för att anta perioden ändå."
+                    )
+                    % {"n": len(open_errors)}
+                },
+            )
+
 
 class WholeNumberField(forms.IntegerField):
     """An integer typed the Swedish way: "57 500" with spaces (also no-break) between groups."""

@@ -324,16 +324,25 @@ def period_list(request: HttpRequest) -> HttpResponse:
 
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
     period = get_object_or_404(PlanningPeriod.objects.select_related("decision"), year=year)
+    errors = [] if period.is_locked else periods.open_errors(period)
+    form = AdoptionForm(
+        initial={"title": _("Budget och verksamhetsplan %(year)s") % {"year": year}},
+        open_errors=errors,
+    )
+    return _period_page(request, period, form, errors)
+
+
+def _period_page(request, period, form, errors, status=200) -> HttpResponse:
     return render(
         request,
         "orgs/period_detail.html",
         {
             "period": period,
-            "adoption_form": AdoptionForm(
-                initial={"title": _("Budget och verksamhetsplan %(year)s") % {"year": year}}
-            ),
+            "adoption_form": form,
+            "open_errors": errors,
             "entries": entries_for_object(period),
         },
+        status=status,
     )
 
 
@@ -341,18 +350,22 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
 def period_adopt(request: HttpRequest, year: int) -> HttpResponse:
     period = get_object_or_404(PlanningPeriod, year=year)
     require(capabilities(request).can_adopt)
-    form = AdoptionForm(request.POST)
+    errors = [] if period.is_locked else periods.open_errors(period)
+    form = AdoptionForm(request.POST, open_errors=errors)
     if not form.is_valid():
-        return render(
-            request,
-            "orgs/period_detail.html",
-            {"period": period, "adoption_form": form, "entries": entries_for_object(period)},
-            status=400,
-        )
+        return _period_page(request, period, form, errors, status=400)
+    fields = dict(form.cleaned_data)
+    acknowledged = fields.pop("errors_acknowledged", False)
     try:
         with transaction.atomic():
-            decision = Decision.objects.create(federation=period.federation, **form.cleaned_data)
-            periods.adopt(period, decision)
+            decision = Decision.objects.create(federation=period.federation, **fields)
+            periods.adopt(period, decision, errors_acknowledged=acknowledged)
+    except periods.OpenErrorsError as exc:
+        # Errors appeared after the page was shown: list them and ask again.
+        form = AdoptionForm(request.POST, open_errors=exc.findings)
+        form.is_valid()
+        form.add_error(None, exc.message)
+        return _period_page(request, period, form, exc.findings, status=400)
     except PeriodLockedError as exc:
         messages.error(request, exc.message)
         return redirect("orgs:period", year=year)

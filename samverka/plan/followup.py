@@ -60,9 +60,21 @@ def initial_report(round_: FollowUpRound, activity: Activity) -> dict:
 
 @transaction.atomic
 def submit_report(
-    round_: FollowUpRound, activity: Activity, user, *, status, judgement, comment, status_date
+    round_: FollowUpRound,
+    activity: Activity,
+    user,
+    *,
+    status,
+    judgement,
+    comment,
+    status_date,
+    seen_version: int | None = None,
 ) -> ActivityReport:
-    """Record (or replace) the activity's answer in an open round and update its status."""
+    """Record (or replace) the activity's answer in an open round and update its status.
+
+    With `seen_version` (0: the owner saw no answer yet) the save is refused with
+    ConcurrentEditError when someone else answered or changed the answer meanwhile.
+    """
     round_ = FollowUpRound.objects.select_for_update().get(pk=round_.pk)
     if not round_.is_open:
         raise RoundClosedError(
@@ -76,8 +88,8 @@ def submit_report(
     report.comment = comment
     report.status_date = status_date
     report.reported_by = user if user is not None and user.pk else None
-    report.full_clean()
-    report.save()
+    report.full_clean(validate_constraints=False)
+    report.save(expected_version=seen_version)
     if activity.status != status:
         activity.status = status
         activity.save()

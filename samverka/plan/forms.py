@@ -9,7 +9,6 @@ from samverka.plan import links
 from samverka.plan.models import (
     Activity,
     ActivityReport,
-    ActivityStatus,
     CoFinancing,
     FocusArea,
     PlanActivity,
@@ -76,13 +75,20 @@ class RoundForm(forms.Form):
     deadline = forms.DateField(label=_("Sista dag för rapportering"), widget=DATE)
 
 
-class ReportForm(forms.Form):
-    status_date = forms.DateField(label=_("Status per datum"), widget=DATE)
-    status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
-    judgement = forms.ChoiceField(label=_("Bedömning"), choices=ActivityReport.Judgement.choices)
-    comment = forms.CharField(
-        label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
+class ReportForm(VersionedModelForm):
+    """An owner's report in a round; saved by `followup.submit_report`, which claims the
+    version the owner saw, so two owners reporting at once cannot overwrite each other."""
+
+    class Meta:
+        model = ActivityReport
+        fields = ["status_date", "status", "judgement", "comment"]
+        widgets = {"status_date": DATE, "comment": forms.Textarea(attrs={"rows": 4})}
+        labels = {
+            "status_date": _("Status per datum"),
+            "status": _("Status"),
+            "judgement": _("Bedömning"),
+            "comment": _("Kommentar"),
+        }
 
 
 class PlanActivityForm(VersionedModelForm):

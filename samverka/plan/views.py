@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from samverka.accounts.permissions import capabilities, require
 from samverka.audit.history import entries_for_object
+from samverka.audit.models import ConcurrentEditError
 from samverka.core.forms import save_or_conflict
 from samverka.decisions import obligations
 from samverka.decisions.models import Decision, ReportingObligation
@@ -253,17 +254,32 @@ def report_edit(request: HttpRequest, code: str, activity: str) -> HttpResponse:
         messages.error(request, _("Omgången är stängd; svaren kan inte ändras."))
         return redirect("plan:round", code=round_.code)
     previous = followup.previous_report(round_, activity_obj)
-    form = ReportForm(request.POST or None, initial=followup.initial_report(round_, activity_obj))
+    current = ActivityReport.objects.filter(round=round_, activity=activity_obj).first()
+    form = ReportForm(
+        request.POST or None,
+        instance=current or ActivityReport(round=round_, activity=activity_obj),
+        initial=followup.initial_report(round_, activity_obj),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            followup.submit_report(round_, activity_obj, request.user, **form.cleaned_data)
+            followup.submit_report(
+                round_,
+                activity_obj,
+                request.user,
+                **{k: form.cleaned_data[k] for k in ReportForm.Meta.fields},
+                seen_version=form.cleaned_data["seen_version"],
+            )
         except RoundClosedError as exc:
             messages.error(request, exc.message)
+        except ConcurrentEditError as exc:
+            form.report_conflict(exc)
         else:
             messages.success(
                 request, _("Rapporten för %(a)s sparades.") % {"a": activity_obj.title}
             )
-        return redirect("plan:round", code=round_.code)
+            return redirect("plan:round", code=round_.code)
+        if not form.errors:
+            return redirect("plan:round", code=round_.code)
     return render(
         request,
         "plan/report_edit.html",
@@ -272,7 +288,7 @@ def report_edit(request: HttpRequest, code: str, activity: str) -> HttpResponse:
             "activity": activity_obj,
             "form": form,
             "previous": previous,
-            "current": ActivityReport.objects.filter(round=round_, activity=activity_obj).first(),
+            "current": current,
         },
     )
 

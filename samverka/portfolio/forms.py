@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.core.forms import VersionedModelForm
 from samverka.lib.money import AmountError, parse_amount
+from samverka.portfolio import freezing
 from samverka.portfolio.models import Financing, Funder, Project, ProjectYear
 from samverka.portfolio.period import PeriodError, format_period, parse_period
 
@@ -103,6 +104,13 @@ class ProjectForm(VersionedModelForm):
         period = cleaned.get("period")
         self.instance.start, self.instance.end = period if period else (None, None)
         self.instance.total_budget = cleaned.get("total_budget")
+        if self.instance.pk:
+            stored = Project.objects.get(pk=self.instance.pk)
+            reason = freezing.refusal(stored, self.instance)
+            if reason:
+                self.add_error(
+                    "total_budget" if "period" not in self.changed_data else "period", reason
+                )
         return cleaned
 
     def _save_m2m(self):
@@ -168,11 +176,3 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("Alla"))] + [(u.code, u.name) for u in units]
         self.fields["funder"].choices = [("", _("Alla"))] + [(f.code, f.name) for f in funders]
-
-
-class StatedFigureForm(forms.Form):
-    stated = AmountField(
-        label=_("Projektenhetens budgeterade kostnader (kr)"),
-        required=False,
-        help_text=_("Skriv in beloppet ur budgeten, t.ex. 16 398 000."),
-    )

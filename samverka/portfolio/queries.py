@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from samverka.portfolio.models import Financing, Project
+from samverka.portfolio.models import Financing, Funder, Project
 
 
 def _with_figures(projects: QuerySet) -> QuerySet:
@@ -93,3 +93,37 @@ def money_by_source_and_year() -> tuple[list[int], list[tuple[str, dict[int, Dec
         years.add(item.year)
     rows = [(label, dict(by_year)) for label, by_year in sorted(table.items())]
     return sorted(years), rows
+
+
+@dataclass(frozen=True)
+class Financed:
+    """What one funder finances in one project: the years and the sum of the Financing rows;
+    amount None when the funder is only named on the project, with no amounts registered."""
+
+    project: Project
+    years: tuple[int, ...]
+    amount: Decimal | None
+
+
+def funders_with_projects() -> list[tuple[Funder, list[Financed]]]:
+    """Every funder with what it finances, from the Financing rows (and projects naming it)."""
+    rows: dict[int, dict[int, list]] = defaultdict(dict)
+    for item in Financing.objects.filter(funder__isnull=False).select_related("project"):
+        project, years, amount = rows[item.funder_id].get(
+            item.project_id, (item.project, set(), Decimal(0))
+        )
+        rows[item.funder_id][item.project_id] = (project, years | {item.year}, amount + item.amount)
+    result = []
+    for funder in Funder.objects.prefetch_related("projects"):
+        financed = [
+            Financed(project, tuple(sorted(years)), amount)
+            for project, years, amount in rows[funder.pk].values()
+        ]
+        financed += [
+            Financed(project, (), None)
+            for project in funder.projects.all()
+            if project.pk not in rows[funder.pk]
+        ]
+        financed.sort(key=lambda f: (f.project.sort_order, f.project.name))
+        result.append((funder, financed))
+    return result

@@ -11,9 +11,10 @@ share of the total spread by days (`Project.budget_by_year`).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from samverka.budget.queries import unit_totals
 from samverka.lib.findings import Finding, Severity
 from samverka.lib.money import format_kr
-from samverka.orgs.models import Unit
+from samverka.orgs.models import PlanningPeriod, Unit
 from samverka.portfolio.models import PROJECT_UNIT_CODE, Project, YearBudget
 from samverka.portfolio.queries import running_in
 
@@ -34,6 +35,19 @@ def project_lines(year: int) -> list[ProjectLine]:
 
 def projects_sum(lines: list[ProjectLine]) -> Decimal:
     return sum((line.budget.amount or Decimal(0) for line in lines), Decimal(0))
+
+
+def unit_budget(year: int) -> Decimal | None:
+    """The project unit's budgeted costs for the year as the budget holds them (costs
+    negative), read from the budget itself; None when the year has no budget for the unit."""
+    unit = Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
+    if unit is None:
+        return None
+    period = PlanningPeriod.objects.filter(federation_id=unit.federation_id, year=year).first()
+    if period is None:
+        return None
+    totals = unit_totals(period, unit)
+    return totals["costs"] if totals["by_kind"] else None
 
 
 def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:

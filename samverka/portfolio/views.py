@@ -9,17 +9,16 @@ from django.utils.translation import gettext as _
 from samverka.accounts.permissions import capabilities, require
 from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
-from samverka.orgs.models import Federation, PeriodLockedError, Unit
-from samverka.portfolio import queries, timeline
+from samverka.orgs.models import Federation, PeriodLockedError, PlanningPeriod, Unit
+from samverka.portfolio import freezing, queries, timeline
 from samverka.portfolio.forms import (
     FilterForm,
     FinancingForm,
     ProjectForm,
     ProjectYearForm,
-    StatedFigureForm,
 )
 from samverka.portfolio.models import PROJECT_UNIT_CODE, Financing, Funder, Project, ProjectYear
-from samverka.portfolio.reconciliation import project_lines, projects_sum, reconcile
+from samverka.portfolio.reconciliation import project_lines, projects_sum, reconcile, unit_budget
 
 
 def _units_in_use():
@@ -86,7 +85,7 @@ def funders(request: HttpRequest) -> HttpResponse:
         request,
         "portfolio/funders.html",
         {
-            "funders": Funder.objects.prefetch_related("projects"),
+            "funders": queries.funders_with_projects(),
             "years": years,
             "table": table,
         },
@@ -114,20 +113,21 @@ def ending(request: HttpRequest) -> HttpResponse:
 
 def reconciliation(request: HttpRequest, year: int) -> HttpResponse:
     require(capabilities(request).can_view)
-    form = StatedFigureForm(request.GET or None)
-    stated = form.cleaned_data.get("stated") if form.is_valid() else None
+    # The unit's figure comes from the budget, the same one the budget check reads: the page
+    # asks for nothing, so the two cannot disagree.
+    budgeted = unit_budget(year)
     lines = project_lines(year)
     return render(
         request,
         "portfolio/reconciliation.html",
         {
             "year": year,
-            "form": form,
-            "stated": stated,
+            "stated": budgeted,
             "lines": lines,
             "total": projects_sum(lines),
-            "findings": reconcile(year, stated) if not form.errors else [],
+            "findings": reconcile(year, budgeted),
             "unit": Unit.objects.filter(code=PROJECT_UNIT_CODE).first(),
+            "has_budget_period": PlanningPeriod.objects.filter(year=year).exists(),
         },
     )
 
@@ -171,9 +171,16 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
     project = get_object_or_404(Project, code=code)
     can = capabilities(request)
     require(can.can_edit_project(project))
+    if request.method == "POST":
+        # Adopted years that still follow the total get their amount written first, so
+        # that this change cannot move them.
+        freezing.freeze_locked_years(project)
     form = ProjectForm(request.POST or None, instance=project, can_manage=can.is_controller)
     if request.method == "POST" and form.is_valid() and save_or_conflict(form):
         messages.success(request, _("Projektet %(name)s sparades.") % {"name": project.name})
+        note = freezing.spread_note(project)
+        if note and {"total_budget", "period"} & set(form.changed_data):
+            messages.info(request, note)
         return redirect("portfolio:project", code=project.code)
     return render(request, "portfolio/project_edit.html", {"project": project, "form": form})
 
@@ -183,6 +190,8 @@ def project_year_edit(request: HttpRequest, code: str, year: int) -> HttpRespons
     require(capabilities(request).can_edit_project(project))
     figures = ProjectYear.objects.filter(project=project, year=year).first()
     figures = figures or ProjectYear(project=project, year=year)
+    if request.method == "POST":
+        freezing.freeze_locked_years(project)  # another year's amount moves the spread
     form = ProjectYearForm(request.POST or None, instance=figures)
     if request.method == "POST" and form.is_valid():
         try:

@@ -167,7 +167,7 @@ def test_the_administrator_gives_and_takes_roles_and_both_are_logged(client, adm
             "role-role": Role.UNIT_MANAGER,
             "role-unit": unit.pk,
             "role-description": "",
-            "role-seen_version": 1,
+            "role-seen_version": 0,
         },
     )
     assert response.status_code == 302
@@ -198,11 +198,11 @@ def test_a_role_held_already_or_a_unit_on_a_federation_wide_role_is_refused(clie
     client.force_login(admin)
     url = reverse("accounts:role_add", args=["anna"])
     page = client.post(
-        url, {"role-role": Role.READER, "role-unit": "", "role-seen_version": 1}
+        url, {"role-role": Role.READER, "role-unit": "", "role-seen_version": 0}
     ).content.decode()
     assert "Användaren har redan rollen läsare." in page
     page = client.post(
-        url, {"role-role": Role.CONTROLLER, "role-unit": unit.pk, "role-seen_version": 1}
+        url, {"role-role": Role.CONTROLLER, "role-unit": unit.pk, "role-seen_version": 0}
     ).content.decode()
     assert 'href="#id_role-unit"' in page
     assert "Rollen ekonom gäller hela förbundet; lämna enheten tom." in page
@@ -265,7 +265,7 @@ def test_only_the_administrator_may_manage_users(client, persona, unit):
     assert _create(client, username="nybörjare").status_code == 403
     for name, data in (
         ("accounts:user_set_active", {"active": "0"}),
-        ("accounts:role_add", {"role-role": Role.ADMIN, "role-seen_version": 1}),
+        ("accounts:role_add", {"role-role": Role.ADMIN, "role-seen_version": 0}),
         ("accounts:role_remove", {"role": Role.READER}),
         ("accounts:user_password_link", {}),
     ):

@@ -121,7 +121,7 @@ def test_the_controller_enters_the_balance_sheet(client):
             "current_assets": "45 000 000",
             "current_liabilities": "46 000 000",
             "source": "Bokslut",
-            "seen_version": 1,
+            "seen_version": 0,
         },
     )
     assert response.status_code == 302

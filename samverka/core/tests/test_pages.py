@@ -66,7 +66,14 @@ def test_a_controller_adopts_a_period_through_the_page(client):
     client.force_login(testing.make_controller())
     response = client.post(
         reverse("orgs:period_adopt", args=[2026]),
-        {"body": _board_pk(), "date": "2025-12-12", "number": "§ 80", "title": "Budget 2026"},
+        {
+            "body": _board_pk(),
+            "date": "2025-12-12",
+            "number": "§ 80",
+            "title": "Budget 2026",
+            # The printed budget has open errors; the controller confirms knowing them.
+            "errors_acknowledged": "on",
+        },
     )
     assert response.status_code == 302
     page = client.get(reverse("orgs:period", args=[2026])).content.decode()

@@ -52,7 +52,7 @@ def _item_url(item: AgendaItem, name: str = "decisions:agenda_item_edit") -> str
 
 
 def _add(client, meeting, **data):
-    payload = {"title": "Rapport Omställning Skaraborg", "outcome": "", "seen_version": 1}
+    payload = {"title": "Rapport Omställning Skaraborg", "outcome": "", "seen_version": 0}
     return client.post(_url(meeting), payload | data)
 
 

@@ -101,7 +101,7 @@ def test_the_controller_records_a_meeting_whose_agenda_item_fulfils_the_review(c
     client.force_login(testing.make_controller())
     response = client.post(
         reverse("decisions:meetings"),
-        {"body": board.pk, "date": "2026-03-13", "title": "", "note": "", "seen_version": 1},
+        {"body": board.pk, "date": "2026-03-13", "title": "", "note": "", "seen_version": 0},
     )
     assert response["Location"] == reverse("decisions:meeting", args=[board.code, "2026-03-13"])
     response = client.post(
@@ -110,7 +110,7 @@ def test_the_controller_records_a_meeting_whose_agenda_item_fulfils_the_review(c
             "title": "Fördjupning Omställning Skaraborg",
             "outcome": "",
             "fulfils": [review.pk],
-            "seen_version": 1,
+            "seen_version": 0,
         },
     )
     assert response.status_code == 302
@@ -121,7 +121,7 @@ def test_a_reader_cannot_record_meetings_or_start_tracking(client, board):
     review = _obligation(board, tracked_from=None)
     client.force_login(testing.make_reader())
     response = client.post(
-        reverse("decisions:meetings"), {"body": board.pk, "date": "2026-03-13", "seen_version": 1}
+        reverse("decisions:meetings"), {"body": board.pk, "date": "2026-03-13", "seen_version": 0}
     )
     assert response.status_code == 403
     response = client.post(

@@ -109,7 +109,7 @@ def test_a_reader_may_not_edit_a_target_but_a_controller_may(client, seeded):
     url = reverse("goals:target_edit", args=["befolkning", 2026])
     assert client.get(url).status_code == 403
     client.force_login(testing.make_controller())
-    response = client.post(url, {"value": "275 000", "note": "", "seen_version": 1})
+    response = client.post(url, {"value": "275 000", "note": "", "seen_version": 0})
     assert response.status_code == 302
     assert TargetValue.objects.get(indicator=seeded, year=2026).value == 275000
 
@@ -117,7 +117,7 @@ def test_a_reader_may_not_edit_a_target_but_a_controller_may(client, seeded):
 def test_a_target_that_is_not_a_number_is_refused_with_a_message(client, seeded):
     client.force_login(testing.make_controller())
     url = reverse("goals:target_edit", args=["befolkning", 2026])
-    response = client.post(url, {"value": "många", "note": "", "seen_version": 1})
+    response = client.post(url, {"value": "många", "note": "", "seen_version": 0})
     assert response.status_code == 200
     assert "”många” är inte ett tal" in response.content.decode()
     assert not TargetValue.objects.exists()
@@ -148,7 +148,7 @@ def test_an_administrator_corrects_a_kolada_mapping_on_its_page(client, seeded):
 def test_a_value_entered_by_hand_is_marked_as_such(client, seeded):
     client.force_login(testing.make_controller())
     url = reverse("goals:measurement_edit", args=["bostader", 2024, "1496"])
-    response = client.post(url, {"value": "312", "source": "Skövde kommun", "seen_version": 1})
+    response = client.post(url, {"value": "312", "source": "Skövde kommun", "seen_version": 0})
     assert response.status_code == 302
     row = Measurement.objects.get(indicator__code="bostader", year=2024, member__name="Skövde")
     assert (row.value, row.origin) == (312, Measurement.Origin.MANUAL)

@@ -106,7 +106,7 @@ def test_a_unit_manager_comments_on_their_own_units_variance(client, world):
     period, nord, _syd = world
     client.force_login(testing.make_unit_manager(nord))
     url = reverse("ledger:comment", args=[2011, "nord", 2, "other_costs"])
-    response = client.post(url, {"text": "Engångskostnad för konsult.", "seen_version": 1})
+    response = client.post(url, {"text": "Engångskostnad för konsult.", "seen_version": 0})
     assert response.status_code == 302
     comment = VarianceComment.objects.get()
     assert (comment.unit, comment.month, comment.line_kind) == (nord, 2, "other_costs")
@@ -119,7 +119,7 @@ def test_a_unit_manager_cannot_comment_on_another_units_variance(client, world):
     client.force_login(testing.make_unit_manager(nord))
     url = reverse("ledger:comment", args=[2011, "syd", 2, "other_costs"])
     assert client.get(url).status_code == 403
-    assert client.post(url, {"text": "Inte min enhet", "seen_version": 1}).status_code == 403
+    assert client.post(url, {"text": "Inte min enhet", "seen_version": 0}).status_code == 403
     assert not VarianceComment.objects.exists()
     page = client.get(reverse("ledger:unit", args=[2011, "syd"])).content.decode()
     assert "Kommentera" not in page
@@ -143,7 +143,7 @@ def test_the_unit_manager_sets_a_manual_forecast_in_swedish_notation(client, wor
     _period, nord, _syd = world
     client.force_login(testing.make_unit_manager(nord))
     url = reverse("ledger:forecast", args=[2011, "nord", "other_costs"])
-    response = client.post(url, {"amount": "−1 350 000", "note": "Ny lokal", "seen_version": 1})
+    response = client.post(url, {"amount": "−1 350 000", "note": "Ny lokal", "seen_version": 0})
     assert response.status_code == 302
     assert ManualForecast.objects.get().amount == Decimal("-1350000")
     page = client.get(reverse("ledger:unit", args=[2011, "nord"])).content.decode()
@@ -167,5 +167,5 @@ def test_a_unit_manager_cannot_set_another_units_forecast(client, world):
     _period, nord, _syd = world
     client.force_login(testing.make_unit_manager(nord))
     url = reverse("ledger:forecast", args=[2011, "syd", "other_costs"])
-    assert client.post(url, {"amount": "-1", "seen_version": 1}).status_code == 403
+    assert client.post(url, {"amount": "-1", "seen_version": 0}).status_code == 403
     assert not ManualForecast.objects.exists()

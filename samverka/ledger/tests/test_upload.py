@@ -106,7 +106,8 @@ def test_mapping_a_cost_centre_moves_the_imported_actuals(client, world):
     batch = ImportBatch.objects.get()
     assert not Actual.objects.filter(unit=syd).exists()
     response = client.post(
-        reverse("ledger:mapping"), {"dimension": "1", "object_code": "Syd", "unit": syd.pk}
+        reverse("ledger:mapping"),
+        {"dimension": "1", "object_code": "Syd", "unit": syd.pk, "seen_version": 0},
     )
     assert response.status_code == 302
     client.post(reverse("ledger:batch_remap", args=[2011, batch.code]))

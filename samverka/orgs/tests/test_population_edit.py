@@ -40,7 +40,7 @@ def _add(client, member, **data):
         "reference_date": "2024-12-31",
         "inhabitants": "57 500",
         "source": "SCB, folkmängd 31 december 2024",
-        "seen_version": 1,
+        "seen_version": 0,
     }
     return client.post(_add_url(member), payload | data)
 
@@ -139,7 +139,7 @@ def test_the_controller_corrects_a_figure_and_the_change_is_logged(client, membe
 def test_a_correction_of_a_fetched_figure_must_name_its_source_so_a_fetch_keeps_it(client, member):
     row = gt.give_population(member, 2024, 57016, source=f"{SCB_POPULATION_SOURCE} 2024")
     client.force_login(testing.make_controller())
-    payload = {"reference_date": "2024-12-31", "inhabitants": "57500", "seen_version": 1}
+    payload = {"reference_date": "2024-12-31", "inhabitants": "57500", "seen_version": row.version}
     page = client.post(_edit_url(row), payload | {"source": row.source}).content.decode()
     assert "Ange varifrån den rättade siffran kommer." in page
     row.refresh_from_db()

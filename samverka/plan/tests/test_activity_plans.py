@@ -130,7 +130,7 @@ def test_the_controller_revises_and_adopts_through_the_pages(client, adopted):
     etablering = adopted["programme"].focus_areas.get(name="Etablering")
     response = client.post(
         reverse("plan:plan_activity_add", args=[code, 2026, 2]),
-        {"focus_area": etablering.pk, "title": "Ny aktivitet", "seen_version": 1},
+        {"focus_area": etablering.pk, "title": "Ny aktivitet", "seen_version": 0},
     )
     assert response.status_code == 302
     board = GoverningBody.objects.create(

@@ -36,7 +36,10 @@ def plan():
 
 
 def _report(client, round_, activity, **data):
+    """Post the report form as the browser would, carrying the version the form showed."""
+    current = ActivityReport.objects.filter(round=round_, activity=activity).first()
     payload = {
+        "seen_version": current.version if current else 0,
         "status_date": "2026-08-20",
         "status": ActivityStatus.ONGOING,
         "judgement": "on_track",

@@ -102,7 +102,7 @@ def test_the_controller_adds_to_the_register_with_a_swedish_amount(client, progr
             "amount": "680 000",
             "funder": "",
             "source": "",
-            "seen_version": 1,
+            "seen_version": 0,
         },
     )
     assert response.status_code == 302
@@ -116,7 +116,7 @@ def test_a_reader_cannot_add_to_the_register(client, programme):
     client.force_login(testing.make_reader())
     response = client.post(
         reverse("plan:funding", args=[programme.code]),
-        {"year": 2026, "funder": "X", "initiative": "Y", "amount": "1", "seen_version": 1},
+        {"year": 2026, "funder": "X", "initiative": "Y", "amount": "1", "seen_version": 0},
     )
     assert response.status_code == 403
     assert not CoFinancing.objects.exists()

@@ -22,7 +22,7 @@ def project_and_manager(client):
 
 def add(client, project, year=2026, **data):
     url = reverse("portfolio:financing_add", args=[project.code, year])
-    return client.post(url, {"source": "", "funder": "", "seen_version": 1} | data)
+    return client.post(url, {"source": "", "funder": "", "seen_version": 0} | data)
 
 
 def test_a_project_manager_adds_money_from_a_funder_and_it_shows_per_funder(

@@ -114,7 +114,7 @@ def test_a_controller_creates_a_project_and_a_page_name_is_refused_as_code(clien
         "status": "idea",
         "period": "2026-05-01 – 2026-12-31",
         "owning_unit": unit.pk,
-        "seen_version": 1,
+        "seen_version": 0,
     }
     assert client.post(url, data).status_code == 302
     created = Project.objects.get(code="ny-forstudie")
@@ -128,7 +128,7 @@ def test_changing_a_years_budget_on_the_page_shows_in_the_reconciliation(client)
     client.force_login(project_manager_of(project))
     url = reverse("portfolio:project_year_edit", args=[project.code, 2026])
     data = {"budget": "1 000 000", "personnel_costs": "600 000", "overhead": "", "source": ""}
-    assert client.post(url, data | {"seen_version": 1}).status_code == 302
+    assert client.post(url, data | {"seen_version": 0}).status_code == 302
     assert reconcile(2026, Decimal(1000000)) == []
     figures = project.year_figures.get(year=2026)
     assert (
@@ -146,7 +146,7 @@ def test_a_years_budget_is_frozen_when_that_year_is_adopted(client):
     PlanningPeriod.objects.create(federation=project.federation, year=2026, status="adopted")
     client.force_login(testing.make_controller())
     url = reverse("portfolio:project_year_edit", args=[project.code, 2026])
-    response = client.post(url, {"budget": "5", "seen_version": 1, "source": ""})
+    response = client.post(url, {"budget": "5", "seen_version": 0, "source": ""})
     assert response.status_code == 200
     assert "Perioden 2026 är antagen och kan inte ändras" in response.content.decode()
     assert not project.year_figures.exists()
