@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "samverka.audit.middleware.acting_user_middleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samverka.accounts.middleware.RoleRequiredMiddleware",
+    "samverka.core.middleware.NoFederationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samverka.accounts.context_processors.capabilities",
                 "samverka.core.context_processors.navigation",
+                "samverka.core.context_processors.federation",
             ],
         },
     },

@@ -29,6 +29,8 @@ from samverka.budget.models import (
 from samverka.budget.presentation import consolidated_rows, document_rows
 from samverka.core.forms import save_or_conflict
 from samverka.lib.findings import Severity
+from samverka.orgs.federation import get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod, Unit
 
 
@@ -45,7 +47,7 @@ def _findings_context(findings) -> dict:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    periods = list(PlanningPeriod.objects.all())
+    periods = list(federation_periods())
     require(capabilities(request).can_view)
     rows = []
     for period in periods:
@@ -62,7 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     previous = _previous(period)
     this = load_budget(period)
@@ -71,7 +73,8 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
     tables = [
         {
             "id": "table-totalt",
-            "name": _("Skaraborgs Kommunalförbund Driftbudget, totalt (som tryckt)"),
+            "name": _("%(federation)s Driftbudget, totalt (som tryckt)")
+            % {"federation": period.federation.name},
             "unit": None,
             "rows": document_rows([this.total] + ([prev.total] if prev else [])),
         }
@@ -101,7 +104,7 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit_obj = get_object_or_404(Unit, code=unit)
     can = capabilities(request)
     require(can.can_view)
@@ -152,7 +155,7 @@ def _line_form_page(request, period, unit, line) -> HttpResponse:
 def line_edit(request: HttpRequest, year: int, unit: str, line: str) -> HttpResponse:
     obj = get_object_or_404(
         BudgetLine.objects.select_related("period", "unit"),
-        period__year=year,
+        period=get_period_or_404(year),
         unit__code=unit,
         code=line,
     )
@@ -160,13 +163,13 @@ def line_edit(request: HttpRequest, year: int, unit: str, line: str) -> HttpResp
 
 
 def line_add(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit_obj = get_object_or_404(Unit, code=unit)
     return _line_form_page(request, period, unit_obj, BudgetLine(period=period, unit=unit_obj))
 
 
 def assumptions_edit(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).is_controller)
     instance = Assumptions.objects.filter(period=period).first() or Assumptions(period=period)
     form = AssumptionsForm(request.POST or None, instance=instance)
@@ -185,7 +188,7 @@ def _form_page(period, form, title, back="budget:overhead") -> dict:
 
 
 def overhead(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
     budget = load_budget(period)
@@ -228,7 +231,7 @@ def overhead(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def fee_list(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
     basis = fees.fee_basis(period)
@@ -252,7 +255,7 @@ def fee_list(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def fee_share_edit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit_obj = get_object_or_404(Unit, code=unit)
     require(capabilities(request).is_controller)
     instance = FeeAllocation.objects.filter(period=period, unit=unit_obj).first()
@@ -271,7 +274,7 @@ def fee_share_edit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 
 def fee_invoice_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     basis = fees.fee_basis(period)
     if basis is None:
@@ -281,7 +284,7 @@ def fee_invoice_xlsx(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def targets_view(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
     return render(
@@ -297,7 +300,7 @@ def targets_view(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def balance_sheet_edit(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).is_controller)
     instance = BalanceSheet.objects.filter(period=period).first() or BalanceSheet(period=period)
     form = BalanceSheetForm(request.POST or None, instance=instance)
@@ -312,7 +315,7 @@ def balance_sheet_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def version_list(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     snapshots = list(BudgetSnapshot.objects.filter(period=period).order_by("revision"))
     comparisons = []
@@ -340,13 +343,13 @@ def version_list(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def export_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     return xlsx.response(xlsx.budget_workbook(period), f"budget-{year}.xlsx")
 
 
 def import_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).is_controller)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []

@@ -1,7 +1,7 @@
-"""Server-rendered SVG line charts: one indicator over the years, Skaraborg and each member.
+"""Server-rendered SVG line charts: one indicator over the years, the whole area and each member.
 
 The chart is an image with a text alternative; the data table under it is the accessible form.
-Skaraborg is told apart from the members by a thick line with round markers (not by colour
+The whole area is told apart from the members by a thick line with round markers (not by colour
 alone), targets by a dashed line with square markers.
 """
 
@@ -152,7 +152,7 @@ def _summary(title: str, region: Series | None, unit: str, decimals: int, member
         years = sorted(region.points)
         a, b = years[0], years[-1]
         fmt = lambda v: f"{format_number(v, decimals)} {unit}".strip()  # noqa: E731
-        text += f" Skaraborg: {fmt(region.points[a])} år {a}"
+        text += f" {region.label}: {fmt(region.points[a])} år {a}"
         if b != a:
             text += f", {fmt(region.points[b])} år {b}"
         text += "."

@@ -32,7 +32,9 @@ from samverka.ledger.models import (
     VarianceComment,
 )
 from samverka.ledger.sie import SieError
-from samverka.orgs.models import Federation, PlanningPeriod, Unit
+from samverka.orgs.federation import current, get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
+from samverka.orgs.models import Unit
 
 MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
 
@@ -59,7 +61,7 @@ def _kind(value: str) -> str:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    periods = list(PlanningPeriod.objects.all())
+    periods = list(federation_periods())
     require(capabilities(request).can_view)
     batches = {
         b.period_id: b
@@ -72,7 +74,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def period(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     batch = followup.active_batch(period)
     month = _month(request, batch)
@@ -91,7 +93,7 @@ def period(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
     can = capabilities(request)
     require(can.can_view)
@@ -114,7 +116,7 @@ def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
 
 
 def comment(request: HttpRequest, year: int, unit_code: str, month: int, kind: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
     require(capabilities(request).can_edit_unit(unit))
     kind = _kind(kind)
@@ -142,7 +144,7 @@ def comment(request: HttpRequest, year: int, unit_code: str, month: int, kind: s
 
 
 def forecast(request: HttpRequest, year: int, unit_code: str, kind: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
     require(capabilities(request).can_edit_unit(unit))
     kind = _kind(kind)
@@ -226,7 +228,7 @@ def confirm_replace(request: HttpRequest) -> HttpResponse:
     form = ConfirmReplaceForm(request.POST)
     if not form.is_valid():
         raise Http404
-    period = get_object_or_404(PlanningPeriod, year=form.cleaned_data["year"])
+    period = get_period_or_404(form.cleaned_data["year"])
     stored = _upload_dir() / f"{form.cleaned_data['sha256']}.se"
     if not stored.is_file():
         messages.error(request, _("Den uppladdade filen finns inte längre; ladda upp den igen."))
@@ -269,7 +271,7 @@ def _store_upload(upload) -> Path:
 
 
 def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     batch = get_object_or_404(ImportBatch, period=period, sha256__startswith=code)
     require(capabilities(request).can_view)
     actuals = Actual.objects.filter(batch=batch).order_by()
@@ -302,7 +304,7 @@ def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 @require_POST
 def batch_remap(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     batch = get_object_or_404(
         ImportBatch, period=period, sha256__startswith=code, status=ImportBatch.Status.ACTIVE
     )
@@ -316,7 +318,7 @@ def batch_remap(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 def mapping(request: HttpRequest) -> HttpResponse:
-    federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
+    federation = current()
     can = capabilities(request)
     require(can.can_view)
     form = CostCentreForm(request.POST or None, federation=federation)

@@ -11,9 +11,10 @@ from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.decisions.models import Decision
 from samverka.orgs import periods
+from samverka.orgs.federation import current, get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.forms import AdoptionForm, UnitForm
 from samverka.orgs.models import (
-    Federation,
     GoverningBody,
     Member,
     Network,
@@ -29,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "orgs/index.html",
         {
-            "federation": Federation.objects.prefetch_related("affiliations").first(),
+            "federation": current(),
             "positions": Position.objects.select_related("unit"),
         },
     )
@@ -111,12 +112,12 @@ def period_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "orgs/period_list.html",
-        {"periods": PlanningPeriod.objects.select_related("decision")},
+        {"periods": federation_periods(PlanningPeriod.objects.select_related("decision"))},
     )
 
 
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod.objects.select_related("decision"), year=year)
+    period = get_period_or_404(year, PlanningPeriod.objects.select_related("decision"))
     return render(
         request,
         "orgs/period_detail.html",
@@ -132,7 +133,7 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 def period_adopt(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_adopt)
     form = AdoptionForm(request.POST)
     if not form.is_valid():
@@ -155,7 +156,7 @@ def period_adopt(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 def period_open_revision(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_adopt)
     try:
         periods.open_revision(period)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from samverka.accounts.permissions import capabilities, require
 from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
-from samverka.orgs.models import Federation, PeriodLockedError, Unit
+from samverka.orgs.federation import current
+from samverka.orgs.models import PeriodLockedError, Unit
 from samverka.portfolio import queries, timeline
 from samverka.portfolio.forms import (
     FilterForm,
@@ -154,7 +155,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     can = capabilities(request)
     require(can.is_controller)
-    federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
+    federation = current()
     project = Project(
         federation=federation, owning_unit=Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
     )
