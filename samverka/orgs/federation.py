@@ -21,27 +21,16 @@ class NoFederationError(Exception):
         )
 
 
-class SeveralFederationsError(Exception):
-    """More than one federation in one database: the constraint was bypassed."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__(
-            _(
-                "Databasen innehåller %(count)s förbund, men en installation har ett enda "
-                "förbund. Ta bort de förbund som inte hör hit."
-            )
-            % {"count": count}
-        )
-
-
 def current() -> Federation:
-    """The one federation; NoFederationError when none is set up, SeveralFederationsError."""
-    federations = list(Federation.objects.order_by("pk")[:2])
-    if not federations:
-        raise NoFederationError
-    if len(federations) > 1:
-        raise SeveralFederationsError(Federation.objects.count())
-    return federations[0]
+    """The one federation; NoFederationError when none is set up yet.
+
+    A second federation cannot exist: the constraint `orgs_federation_one_per_installation`
+    refuses it, so `get()` without a filter is the whole rule.
+    """
+    try:
+        return Federation.objects.get()
+    except Federation.DoesNotExist:
+        raise NoFederationError from None
 
 
 def current_or_none() -> Federation | None:
