@@ -65,7 +65,7 @@ def test_the_goal_pages_name_the_whole_area_by_the_federation(client, fyrbodal):
     assert '<th scope="row">Fyrbodal</th>' in goal  # the whole area's row in the table
     detail = _page(client, reverse("goals:indicator", args=[fyrbodal.code]))
     assert "Värde för Fyrbodal" in detail
-    assert f"/{fyrbodal.code}/varde/2024/fyrbodal/\">Fyrbodal</a>" in detail  # its edit link
+    assert f'/{fyrbodal.code}/varde/2024/fyrbodal/">Fyrbodal</a>' in detail  # its edit link
     for text in (index, goal, detail):
         assert "Skaraborg" not in text
 
