@@ -39,6 +39,8 @@ def load_priority_areas(ctx: SeedContext, federation: Federation) -> None:
                 "source": item["source"],
             },
         )
+        if area is None:
+            continue  # missing from an adopted period: reported, and its activities with it
         for number, activity in enumerate(item["activities"], start=1):
             unit = activity.get("unit")
             ctx.ensure(
