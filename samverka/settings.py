@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "samverka.audit.middleware.acting_user_middleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samverka.accounts.middleware.RoleRequiredMiddleware",
+    "samverka.core.middleware.NoFederationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -81,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samverka.accounts.context_processors.capabilities",
                 "samverka.core.context_processors.navigation",
+                "samverka.core.context_processors.federation",
             ],
         },
     },

@@ -1,14 +1,14 @@
 """How an object is addressed on its history page: by its natural code, never its bare pk.
 
 `/historik/<app>/<model>/<code>/`, where `<code>` is one or more path segments:
-`orgs/unit/kansli/`, `orgs/planningperiod/skaraborg/2026/`,
-`budget/budgetline/skaraborg/2026/kansli/lon/`.
+`orgs/unit/kansli/`, `orgs/planningperiod/fbd/2026/`,
+`budget/budgetline/fbd/2026/kansli/lon/`.
 
 A model declares its key with `history_key`, a tuple of field names (a foreign key expands to
 the related object's own key). Without one the key is, in this order: a non-null unique field
 named `code`, another non-null unique field, the fields of the model's first unconditional
 unique constraint, or, for models with no natural code, the pk under the first parent (a
-stable id under the parent, e.g. `decisions/decision/skaraborg/17/`).
+stable id under the parent, e.g. `decisions/decision/fbd/17/`).
 """
 
 from functools import cache
@@ -106,7 +106,7 @@ def _parts(obj: models.Model) -> list[str] | None:
 
 
 def history_code(obj: models.Model) -> str | None:
-    """The object's code in history URLs, e.g. "skaraborg/2026"; None if it has none."""
+    """The object's code in history URLs, e.g. "fbd/2026"; None if it has none."""
     parts = _parts(obj)
     return "/".join(parts) if parts else None
 

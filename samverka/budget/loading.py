@@ -1,7 +1,9 @@
 """A flag for the seed loader: figures printed for an adopted year are recorded as printed.
 
 The 2025 budget is adopted before it is loaded (the seed creates the period as adopted); the
-loader writes its lines inside `as_printed_source()`. Nothing else sets the flag.
+loader writes its lines inside `as_printed_source()`, on the first load only, while the period
+has no lines. It never writes into an adopted period that has figures. Nothing else sets the
+flag.
 """
 
 from collections.abc import Iterator

@@ -30,6 +30,8 @@ from samverka.budget.presentation import consolidated_rows, document_rows
 from samverka.core.forms import save_or_conflict
 from samverka.imports.pipeline import ImportRefused
 from samverka.lib.findings import Severity
+from samverka.orgs.federation import get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod, Unit
 
 
@@ -46,7 +48,7 @@ def _findings_context(findings) -> dict:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    periods = list(PlanningPeriod.objects.all())
+    periods = list(federation_periods())
     require(capabilities(request).can_view)
     rows = []
     for period in periods:
@@ -63,7 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     previous = _previous(period)
     this = load_budget(period)
@@ -72,7 +74,8 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
     tables = [
         {
             "id": "table-totalt",
-            "name": _("Skaraborgs Kommunalförbund Driftbudget, totalt (som tryckt)"),
+            "name": _("%(federation)s Driftbudget, totalt (som tryckt)")
+            % {"federation": period.federation.name},
             "unit": None,
             "rows": document_rows([this.total] + ([prev.total] if prev else [])),
         }
@@ -102,7 +105,7 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit_obj = get_object_or_404(Unit, code=unit)
     can = capabilities(request)
     require(can.can_view)
@@ -153,7 +156,7 @@ def _line_form_page(request, period, unit, line) -> HttpResponse:
 def line_edit(request: HttpRequest, year: int, unit: str, line: str) -> HttpResponse:
     obj = get_object_or_404(
         BudgetLine.objects.select_related("period", "unit"),
-        period__year=year,
+        period=get_period_or_404(year),
         unit__code=unit,
         code=line,
     )
@@ -161,13 +164,13 @@ def line_edit(request: HttpRequest, year: int, unit: str, line: str) -> HttpResp
 
 
 def line_add(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit_obj = get_object_or_404(Unit, code=unit)
     return _line_form_page(request, period, unit_obj, BudgetLine(period=period, unit=unit_obj))
 
 
 def assumptions_edit(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).is_controller)
     instance = Assumptions.objects.filter(period=period).first() or Assumptions(period=period)
     form = AssumptionsForm(request.POST or None, instance=instance)
@@ -186,7 +189,7 @@ def _form_page(period, form, title, back="budget:overhead") -> dict:
 
 
 def overhead(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
     budget = load_budget(period)
@@ -229,7 +232,7 @@ def overhead(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def fee_list(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
     basis = fees.fee_basis(period)
@@ -253,7 +256,7 @@ def fee_list(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def fee_share_edit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit_obj = get_object_or_404(Unit, code=unit)
     require(capabilities(request).is_controller)
     instance = FeeAllocation.objects.filter(period=period, unit=unit_obj).first()
@@ -272,7 +275,7 @@ def fee_share_edit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 
 def fee_invoice_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     basis = fees.fee_basis(period)
     if basis is None:
@@ -282,7 +285,7 @@ def fee_invoice_xlsx(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def targets_view(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
     return render(
@@ -298,7 +301,7 @@ def targets_view(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def balance_sheet_edit(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).is_controller)
     instance = BalanceSheet.objects.filter(period=period).first() or BalanceSheet(period=period)
     form = BalanceSheetForm(request.POST or None, instance=instance)
@@ -313,7 +316,7 @@ def balance_sheet_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def version_list(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     snapshots = list(BudgetSnapshot.objects.filter(period=period).order_by("revision"))
     comparisons = []
@@ -341,13 +344,13 @@ def version_list(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def export_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     return xlsx.response(xlsx.budget_workbook(period), f"budget-{year}.xlsx")
 
 
 def import_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).is_controller)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []

@@ -1,4 +1,7 @@
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+
+from samverka.orgs.federation import current_or_none
 
 # (label, url name, path prefix that marks the entry as current)
 NAVIGATION = [
@@ -22,3 +25,8 @@ def navigation(request):
             for label, url_name, prefix in NAVIGATION
         ]
     }
+
+
+def federation(request):
+    # Lazy: only pages that show the federation's name (the region's name) ask the database.
+    return {"current_federation": SimpleLazyObject(current_or_none)}

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_GET
 
 from samverka.accounts.permissions import capabilities, require
 from samverka.core import search as site_search
-from samverka.orgs.models import Federation, GoverningBody, Member, Population, Unit
+from samverka.orgs.federation import current_or_none
+from samverka.orgs.models import GoverningBody, Member, Population, Unit
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,7 +16,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def overview(request: HttpRequest) -> HttpResponse:
-    federation = Federation.objects.prefetch_related("affiliations", "periods").first()
+    federation = current_or_none()
+    if federation is None:
+        return render(request, "core/overview.html", {"federation": None})
     latest = Prefetch("populations", queryset=Population.objects.order_by("-reference_date"))
     members = list(Member.objects.prefetch_related(latest))
     for member in members:

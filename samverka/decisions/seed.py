@@ -6,22 +6,23 @@ on its date with the decision's matter on the agenda. Nothing else about those m
 
 from samverka.core.seeding import SeedContext
 from samverka.decisions.models import AgendaItem, Decision, Meeting
-from samverka.orgs.models import Federation, GoverningBody
+from samverka.orgs.federation import current
+from samverka.orgs.models import GoverningBody
 
 MEETING_SOURCE = "Härlett ur beslutets datum (%s)"
 
 
 def load(ctx: SeedContext) -> None:
     data = ctx.read("decisions.yaml")
-    federation = Federation.objects.get(code="skaraborg")
+    federation = current()
     body = GoverningBody.objects.get(code=data["body"])
     for item in data["decisions"]:
-        meeting = ctx.upsert(
+        meeting = ctx.ensure(
             Meeting,
             {"body": body, "date": item["date"]},
             {"source": MEETING_SOURCE % item["source"]},
         )
-        decision = ctx.upsert(
+        decision = ctx.ensure(
             Decision,
             {"code": item["code"]},
             {
@@ -39,7 +40,7 @@ def load(ctx: SeedContext) -> None:
             order = (
                 meeting.agenda.order_by("-order").values_list("order", flat=True).first() or 0
             ) + 1
-            ctx.upsert(
+            ctx.ensure(
                 AgendaItem,
                 {"meeting": meeting, "order": order},
                 {"title": item["title"], "decision": decision},

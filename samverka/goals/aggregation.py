@@ -1,10 +1,10 @@
-"""How Skaraborg's value of an indicator is formed from its members' values.
+"""How the value of an indicator for the area as a whole is formed from its members' values.
 
 - sum: counts (inhabitants, dwellings, MWh) – only when every member has a value, since a
   partial sum would look like a fall;
 - weighted_mean: indices and shares, weighted by each member's population at the end of the
   year (the latest figure on or before it), over the members that have a value and a population;
-- source: the source's own value for Skaraborg (stored as it comes, not computed here);
+- source: the source's own value for the area (stored as it comes, not computed here);
 - respondents: the survey's share of all respondents, pooled from the answers by goals.survey
   (the default for survey indicators: the respondents are officials, not a sample of
   inhabitants, so weighting their municipalities' shares by population would misstate it).
@@ -59,4 +59,4 @@ def regional_value(
         )
     if rule == Indicator.Aggregation.RESPONDENTS:
         return RegionalValue(None, "Andelen av alla svarande räknas från enkätsvaren.")
-    return RegionalValue(None, "Källans eget värde för Skaraborg används.")
+    return RegionalValue(None, "Källans eget värde för förbundets område används.")

@@ -1,10 +1,10 @@
-"""Server-rendered SVG line charts: one indicator over the years, Skaraborg and each member.
+"""Server-rendered SVG line charts: one indicator over the years, the whole area and each member.
 
 Drawn with `lib.svg` (the same helper as the project timeline). The chart is an image with a
-text alternative; the data table under it is the accessible form. Skaraborg is told apart from
-the members by a thick line with round markers (not by colour alone), targets by a dashed line
-with square markers. The value axis fits the data (see `svg.fit_axis`), and the end labels of
-Skaraborg and the target are pushed apart so they never overlap.
+text alternative; the data table under it is the accessible form. The whole area is told apart
+from the members by a thick line with round markers (not by colour alone), targets by a dashed
+line with square markers. The value axis fits the data (see `svg.fit_axis`), and the end labels
+of the area and the target are pushed apart so they never overlap.
 """
 
 from dataclasses import dataclass
@@ -231,7 +231,7 @@ def _summary(title: str, region: Series | None, unit: str, decimals: int, member
         years = sorted(region.points)
         a, b = years[0], years[-1]
         fmt = lambda v: f"{format_number(v, decimals)} {unit}".strip()  # noqa: E731
-        text += f" Skaraborg: {fmt(region.points[a])} år {a}"
+        text += f" {region.label}: {fmt(region.points[a])} år {a}"
         if b != a:
             text += f", {fmt(region.points[b])} år {b}"
         text += "."

@@ -83,7 +83,7 @@ def store_value(
         existing = Measurement.objects.filter(indicator=indicator, year=year, member=member).first()
     else:
         existing = known.get((year, member.pk if member else None))
-    area = member.name if member else "Skaraborg"
+    area = member.name if member else indicator.goal.federation.region_name
     if existing is None:
         Measurement.objects.create(
             indicator=indicator,
@@ -113,7 +113,7 @@ def store_value(
 
 
 def recompute_region(indicator: Indicator, years: Iterable[int], recorder: Recorder) -> None:
-    """Skaraborg's value for each year from the members' values, by the indicator's rule."""
+    """The whole area's value for each year from the members' values, by the indicator's rule."""
     if indicator.aggregation in (
         Indicator.Aggregation.SOURCE,
         Indicator.Aggregation.RESPONDENTS,  # pooled from the answers by goals.survey

@@ -85,7 +85,7 @@ class Indicator(AuditedModel):
     class Aggregation(models.TextChoices):
         SUM = "sum", _("summa av medlemmarnas värden")
         WEIGHTED_MEAN = "weighted_mean", _("medelvärde vägt med folkmängd")
-        SOURCE = "source", _("källans eget värde för Skaraborg")
+        SOURCE = "source", _("källans eget värde för förbundets område")
         RESPONDENTS = "respondents", _("andel av alla svarande")
 
     # How the federation's value is formed, in a sentence shown next to the value.
@@ -113,7 +113,7 @@ class Indicator(AuditedModel):
     )
     source_kind = models.CharField(_("källa"), max_length=10, choices=SourceKind.choices)
     aggregation = models.CharField(
-        _("värde för Skaraborg"), max_length=20, choices=Aggregation.choices
+        _("värde för förbundets område"), max_length=20, choices=Aggregation.choices
     )
     baseline_year = models.PositiveSmallIntegerField(_("basår"), null=True, blank=True)
     tolerance_percent = models.DecimalField(
@@ -190,10 +190,10 @@ class KoladaMapping(AuditedModel):
         _("säkerhet"), max_length=15, choices=Certainty.choices, default=Certainty.UNCONFIRMED
     )
     region_area_id = models.CharField(
-        _("område för Skaraborgs värde"),
+        _("område för förbundets värde"),
         max_length=20,
         blank=True,
-        help_text=_("Kolada-id för Skaraborg när indikatorn använder källans eget värde."),
+        help_text=_("Kolada-id för förbundets område när indikatorn använder källans eget värde."),
     )
     note = models.TextField(_("anmärkning"), blank=True)
 
@@ -265,7 +265,7 @@ class TargetValue(AuditedModel):
 
 
 class Measurement(AuditedModel):
-    """The value of an indicator for one year and one area: a member, or Skaraborg (no member)."""
+    """The value of an indicator for one year and one area: a member, or the whole area (none)."""
 
     class Origin(models.TextChoices):
         KOLADA = "kolada", _("Kolada")
@@ -283,7 +283,7 @@ class Measurement(AuditedModel):
         blank=True,
         related_name="measurements",
         verbose_name=_("kommun"),
-        help_text=_("Tomt för Skaraborg som helhet."),
+        help_text=_("Tomt för förbundets område som helhet."),
     )
     value = models.DecimalField(_("värde"), max_digits=18, decimal_places=4)
     origin = models.CharField(_("ursprung"), max_length=10, choices=Origin.choices)
@@ -312,7 +312,7 @@ class Measurement(AuditedModel):
 
     @property
     def area_name(self) -> str:
-        return self.member.name if self.member_id else "Skaraborg"
+        return self.member.name if self.member_id else self.indicator.goal.federation.region_name
 
 
 class FetchRun(models.Model):

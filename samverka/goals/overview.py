@@ -11,8 +11,6 @@ from samverka.goals.status import Assessment, Status, assess
 from samverka.lib.money import format_number
 from samverka.orgs.models import Member
 
-REGION = "Skaraborg"
-
 
 @dataclass
 class Row:
@@ -44,7 +42,8 @@ class IndicatorOverview:
 def assessment_for(
     indicator: Indicator, region: dict[int, Decimal], targets: dict[int, Decimal]
 ) -> tuple[Assessment, int | None]:
-    """The status of the latest Skaraborg value against its year's target, else the baseline."""
+    """The status of the latest value for the whole area against its year's target, else the
+    baseline."""
     if not region:
         return assess(
             None, None, increase=True, tolerance_percent=Decimal(0), reference_label=""
@@ -85,20 +84,22 @@ def overview(
     measurements = list(indicator.measurements.select_related("member"))
     targets = dict(TargetValue.objects.filter(indicator=indicator).values_list("year", "value"))
     years = sorted({m.year for m in measurements} | set(targets))
-    by_area: dict[str, dict[int, Decimal]] = {}
+    # The area as a whole is named by its federation (its short name), keyed by None here.
+    region_name = indicator.goal.federation.region_name
+    by_area: dict[int | None, dict[int, Decimal]] = {}
     latest = None
     for m in measurements:
-        by_area.setdefault(m.area_name if m.member_id else REGION, {})[m.year] = m.value
+        by_area.setdefault(m.member_id, {})[m.year] = m.value
         if m.member_id is None and (latest is None or m.year > latest.year):
             latest = m
-    region = by_area.get(REGION, {})
-    rows = [Row(REGION, [region.get(y) for y in years], is_region=True)]
-    series = [Series(REGION, region, "region")] if region else []
+    region = by_area.get(None, {})
+    rows = [Row(region_name, [region.get(y) for y in years], is_region=True)]
+    series = [Series(region_name, region, "region")] if region else []
     # A sum's parts are a different order of magnitude than the total (57 500 beside 268 800):
     # drawn on one axis they would flatten the line that matters, so only the table shows them.
     draw_members = indicator.aggregation != Indicator.Aggregation.SUM
     for member in members:
-        points = by_area.get(member.name, {})
+        points = by_area.get(member.pk, {})
         rows.append(Row(member.name, [points.get(y) for y in years]))
         if points and draw_members:
             series.append(Series(member.name, points, "member"))

@@ -12,7 +12,8 @@ from samverka.goals.models import (
     Strategy,
     SurveyQuestion,
 )
-from samverka.orgs.models import Federation, PlanningPeriod
+from samverka.orgs.federation import current
+from samverka.orgs.models import PlanningPeriod
 
 
 def _paragraphs(items: list[str]) -> str:
@@ -21,10 +22,10 @@ def _paragraphs(items: list[str]) -> str:
 
 def load(ctx: SeedContext) -> None:
     data = ctx.read("goals.yaml")
-    federation = Federation.objects.get()
+    federation = current()
     strategies = {}
     for order, item in enumerate(data["strategies"], start=1):
-        strategies[item["code"]] = ctx.upsert(
+        strategies[item["code"]] = ctx.ensure(
             Strategy,
             {"code": item["code"]},
             {
@@ -37,7 +38,7 @@ def load(ctx: SeedContext) -> None:
         )
 
     for item in data["goals"]:
-        goal = ctx.upsert(
+        goal = ctx.ensure(
             Goal,
             {"code": item["code"]},
             {
@@ -50,16 +51,14 @@ def load(ctx: SeedContext) -> None:
                 "source": item["source"],
             },
         )
-        wanted = {strategies[code].pk for code in item["strategies"]}
-        if set(goal.strategies.values_list("pk", flat=True)) != wanted:
-            goal.strategies.set(wanted)
+        ctx.ensure_related(goal, "strategies", [strategies[code] for code in item["strategies"]])
         for order, ind in enumerate(item["indicators"], start=1):
             _load_indicator(ctx, goal, ind, order, item["baseline_year"])
 
     fin = data["financial_targets"]
     period = PlanningPeriod.objects.get(federation=federation, year=fin["year"])
     for item in fin["targets"]:
-        ctx.upsert(
+        ctx.ensure(
             FinancialTarget,
             {"period": period, "code": item["code"]},
             {
@@ -77,7 +76,7 @@ def load(ctx: SeedContext) -> None:
 
 def _load_indicator(ctx: SeedContext, goal: Goal, ind: dict, order: int, baseline: int) -> None:
     survey = goal.number == 2
-    indicator = ctx.upsert(
+    indicator = ctx.ensure(
         Indicator,
         {"code": ind["code"]},
         {
@@ -95,10 +94,10 @@ def _load_indicator(ctx: SeedContext, goal: Goal, ind: dict, order: int, baselin
         },
     )
     # The mappings are corrected by an administrator afterwards: the seed creates them once and
-    # never overwrites a correction.
-    if "kolada" in ind and not KoladaMapping.objects.filter(indicator=indicator).exists():
+    # reports a correction as a difference, never overwriting it.
+    if "kolada" in ind:
         k = ind["kolada"]
-        ctx.upsert(
+        ctx.ensure(
             KoladaMapping,
             {"indicator": indicator},
             {
@@ -108,9 +107,9 @@ def _load_indicator(ctx: SeedContext, goal: Goal, ind: dict, order: int, baselin
                 "note": k.get("note", ""),
             },
         )
-    if "scb" in ind and not ScbMapping.objects.filter(indicator=indicator).exists():
+    if "scb" in ind:
         s = ind["scb"]
-        ctx.upsert(
+        ctx.ensure(
             ScbMapping,
             {"indicator": indicator},
             {
@@ -121,5 +120,5 @@ def _load_indicator(ctx: SeedContext, goal: Goal, ind: dict, order: int, baselin
                 "note": s.get("note", ""),
             },
         )
-    if survey and not SurveyQuestion.objects.filter(indicator=indicator).exists():
-        ctx.upsert(SurveyQuestion, {"indicator": indicator}, {"text": ind["name"]})
+    if survey:
+        ctx.ensure(SurveyQuestion, {"indicator": indicator}, {"text": ind["name"]})

@@ -62,7 +62,7 @@ def assess(
     reference_label: str,
 ) -> Assessment:
     if value is None:
-        return Assessment(Status.UNKNOWN, "Inget utfall för Skaraborg finns ännu.")
+        return Assessment(Status.UNKNOWN, "Inget utfall för förbundets område finns ännu.")
     if reference is None:
         return Assessment(
             Status.UNKNOWN,

@@ -27,9 +27,8 @@ from samverka.goals.models import (
 )
 from samverka.goals.overview import overview
 from samverka.goals.survey import SurveyImportError, import_survey, respondent_table
+from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import Member
-
-REGION_SLUG = "skaraborg"
 
 
 def can_edit_goals(caps) -> bool:
@@ -68,11 +67,14 @@ def index(request: HttpRequest) -> HttpResponse:
         indicators = [overview(i, members, with_chart=False) for i in goal.indicators.all()]
         goals.append({"goal": goal, "indicators": indicators})
     period_year = (
-        FinancialTarget.objects.order_by("-period__year")
+        FinancialTarget.objects.filter(period__in=federation_periods())
+        .order_by("-period__year")
         .values_list("period__year", flat=True)
         .first()
     )
-    targets = FinancialTarget.objects.filter(period__year=period_year).select_related("period")
+    targets = FinancialTarget.objects.filter(
+        period__in=federation_periods(), period__year=period_year
+    ).select_related("period")
     return render(
         request,
         "goals/index.html",
@@ -196,7 +198,8 @@ def target_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
 def measurement_edit(request: HttpRequest, code: str, year: int, area: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator, code=code)
     member = None
-    if area != REGION_SLUG:
+    # The whole area is addressed by its federation's code, a member by its municipality code.
+    if area != indicator.goal.federation.code:
         member = Member.objects.filter(municipality_code=area).first()
         if member is None:
             raise Http404
@@ -211,7 +214,7 @@ def measurement_edit(request: HttpRequest, code: str, year: int, area: str) -> H
         if save_or_conflict(form):
             messages.success(request, _("Värdet sparades."))
             return redirect("goals:indicator", code=code)
-    area_name = member.name if member else "Skaraborg"
+    area_name = member.name if member else indicator.goal.federation.region_name
     return render(
         request,
         "goals/edit.html",

@@ -34,6 +34,7 @@ from samverka.ledger.mapping import Mapping
 from samverka.ledger.models import Actual, ImportBatch, budget_sign
 from samverka.ledger.sie import ERROR, SieError, SieFile, read
 from samverka.lib.money import format_number
+from samverka.orgs.federation import period_for_year
 from samverka.orgs.models import PlanningPeriod
 
 __all__ = ["ImportRefused", "ImportResult", "import_sie"]
@@ -78,7 +79,7 @@ def default_year(sie: SieFile) -> int:
 
 
 def find_period(year: int) -> PlanningPeriod:
-    period = PlanningPeriod.objects.filter(year=year).first()
+    period = period_for_year(year)
     if period is None:
         raise ImportRefused(
             _("Det finns ingen planeringsperiod för år %(year)s att läsa in utfallet i.")

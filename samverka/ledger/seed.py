@@ -2,20 +2,21 @@
 
 from samverka.core.seeding import SeedContext
 from samverka.ledger.models import AccountRange, CostCentreMapping
-from samverka.orgs.models import Federation, Unit
+from samverka.orgs.federation import current
+from samverka.orgs.models import Unit
 
 
 def load(ctx: SeedContext) -> None:
     data = ctx.read("ledger.yaml")
-    federation = Federation.objects.get(code=data["federation"])
+    federation = current()
     for item in data["account_ranges"]:
-        ctx.upsert(
+        ctx.ensure(
             AccountRange,
             {"federation": federation, "first": str(item["first"]), "last": str(item["last"])},
             {"line_kind": item["line_kind"], "note": item.get("note", "")},
         )
     for item in data.get("cost_centres") or []:
-        ctx.upsert(
+        ctx.ensure(
             CostCentreMapping,
             {
                 "federation": federation,

@@ -32,7 +32,9 @@ from samverka.ledger.models import (
     VarianceComment,
 )
 from samverka.ledger.sie import SieError
-from samverka.orgs.models import Federation, PlanningPeriod, Unit
+from samverka.orgs.federation import current, get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
+from samverka.orgs.models import PlanningPeriod, Unit
 
 MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
 
@@ -53,7 +55,7 @@ def _kind(value: str) -> str:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    periods = list(PlanningPeriod.objects.all())
+    periods = list(federation_periods())
     require(capabilities(request).can_view)
     batches = {
         b.period_id: b
@@ -66,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def period(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_view)
     batch = followup.active_batch(period)
     month = _month(request, batch)
@@ -85,7 +87,7 @@ def period(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
     can = capabilities(request)
     require(can.can_view)
@@ -108,7 +110,7 @@ def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
 
 
 def comment(request: HttpRequest, year: int, unit_code: str, month: int, kind: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
     require(capabilities(request).can_edit_unit(unit))
     kind = _kind(kind)
@@ -136,7 +138,7 @@ def comment(request: HttpRequest, year: int, unit_code: str, month: int, kind: s
 
 
 def forecast(request: HttpRequest, year: int, unit_code: str, kind: str) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     unit = get_object_or_404(Unit, code=unit_code, federation_id=period.federation_id)
     require(capabilities(request).can_edit_unit(unit))
     kind = _kind(kind)
@@ -219,7 +221,7 @@ def confirm_replace(request: HttpRequest) -> HttpResponse:
     form = ConfirmReplaceForm(request.POST)
     if not form.is_valid():
         raise Http404
-    period = get_object_or_404(PlanningPeriod, year=form.cleaned_data["year"])
+    period = get_period_or_404(form.cleaned_data["year"])
     upload = pending.take(form.cleaned_data["upload"], PendingUpload.Kind.SIE, user=request.user)
     if upload is None:
         messages.error(request, _("Den uppladdade filen finns inte längre; ladda upp den igen."))
@@ -249,7 +251,7 @@ def confirm_replace(request: HttpRequest) -> HttpResponse:
 
 def _batch(year: int, code: str, **filters) -> tuple[PlanningPeriod, ImportBatch]:
     """The batch with exactly this code: codes are unique, a prefix of one is no address."""
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     return period, get_object_or_404(ImportBatch, period=period, code=code, **filters)
 
 
@@ -299,7 +301,7 @@ def batch_remap(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 def mapping(request: HttpRequest) -> HttpResponse:
-    federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
+    federation = current()
     can = capabilities(request)
     require(can.can_view)
     instance = CostCentreMapping(federation=federation)

@@ -25,11 +25,12 @@ class Finding:
     severity: Severity
     message: str  # Swedish, says what and where
     where: dict[str, str] = field(default_factory=dict)  # {"enhet": "Projektenhet", "år": "2026"}
-    expected: Decimal | None = None
-    stated: Decimal | None = None
+    # Amounts as Decimal; a text value (a name the seed loader compares) as str.
+    expected: Decimal | str | None = None
+    stated: Decimal | str | None = None
 
     @property
     def difference(self) -> Decimal | None:
-        if self.expected is None or self.stated is None:
+        if not isinstance(self.expected, Decimal) or not isinstance(self.stated, Decimal):
             return None
         return self.stated - self.expected

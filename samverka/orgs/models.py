@@ -14,18 +14,53 @@ slug_code = RegexValidator(r"^[a-z0-9-]+$", _("Endast a–z, siffror och bindest
 
 
 class Federation(AuditedModel):
+    """The federation this installation serves: there is exactly one per database.
+
+    Find it with `orgs.federation.current()`, never as "the first one".
+    """
+
     name = models.CharField(_("namn"), max_length=200)
+    short_name = models.CharField(
+        _("kortnamn"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Namnet på området som helhet, som det visas bredvid medlemskommunerna. "
+            "Tomt: förbundets namn."
+        ),
+    )
     code = models.SlugField(_("kod"), unique=True, validators=[slug_code])
     organisation_number = models.CharField(_("organisationsnummer"), max_length=20, blank=True)
     purpose = models.TextField(_("ändamål (§ 3 förbundsordningen)"), blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
+    # Always True: with the unique constraint below it lets the database refuse a second
+    # federation, on SQLite and PostgreSQL alike.
+    singleton = models.BooleanField(default=True, editable=False)
 
     class Meta:
         verbose_name = _("förbund")
         verbose_name_plural = _("förbund")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["singleton"],
+                name="orgs_federation_one_per_installation",
+                violation_error_message=_(
+                    "Det finns redan ett förbund i den här installationen: "
+                    "en installation har ett enda förbund."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(singleton=True), name="orgs_federation_singleton_is_true"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def region_name(self) -> str:
+        """The area as a whole, beside its members (e.g. in indicator tables)."""
+        return self.short_name or self.name
 
 
 class Affiliation(AuditedModel):

@@ -1,6 +1,9 @@
 """Seed the organisation: federation, members, populations, units, bodies, positions, periods."""
 
-from samverka.core.seeding import SeedContext
+from django.utils.translation import gettext as _
+
+from samverka.core.seeding import SeedContext, SeedError
+from samverka.orgs.federation import current_or_none
 from samverka.orgs.models import (
     Affiliation,
     Federation,
@@ -18,17 +21,27 @@ from samverka.orgs.models import (
 def load(ctx: SeedContext) -> None:
     data = ctx.read("organisation.yaml")
     fed = data["federation"]
-    federation = ctx.upsert(
+    existing = current_or_none()
+    if existing is not None and existing.code != fed["code"]:
+        raise SeedError(
+            _(
+                "Installationen har redan förbundet %(name)s (kod %(code)s). En installation har "
+                "ett enda förbund, så %(file)s kan bara läsas in i en tom databas."
+            )
+            % {"name": existing.name, "code": existing.code, "file": ctx.current_file}
+        )
+    federation = ctx.ensure(
         Federation,
         {"code": fed["code"]},
         {
             "name": fed["name"],
+            "short_name": fed["short_name"],
             "purpose": fed["purpose"].strip(),
             "description": fed["description"].strip(),
         },
     )
     for item in data["affiliations"]:
-        ctx.upsert(
+        ctx.ensure(
             Affiliation,
             {"federation": federation, "name": item["name"]},
             {"kind": item["kind"], "description": item["description"]},
@@ -36,14 +49,14 @@ def load(ctx: SeedContext) -> None:
 
     members = {}
     for item in data["members"]:
-        members[item["name"]] = ctx.upsert(
+        members[item["name"]] = ctx.ensure(
             Member,
             {"municipality_code": item["code"]},
             {"federation": federation, "name": item["name"]},
         )
     pops = data["populations"]
     for name, inhabitants in pops["inhabitants"].items():
-        ctx.upsert(
+        ctx.ensure(
             Population,
             {"member": members[name], "reference_date": pops["reference_date"]},
             {"inhabitants": inhabitants, "source": pops["source"]},
@@ -51,7 +64,7 @@ def load(ctx: SeedContext) -> None:
 
     units = {}
     for order, item in enumerate(data["units"], start=1):
-        units[item["code"]] = ctx.upsert(
+        units[item["code"]] = ctx.ensure(
             Unit,
             {"code": item["code"]},
             {
@@ -65,7 +78,7 @@ def load(ctx: SeedContext) -> None:
 
     bodies = {}
     for order, item in enumerate(data["bodies"], start=1):
-        body = bodies[item["code"]] = ctx.upsert(
+        body = bodies[item["code"]] = ctx.ensure(
             GoverningBody,
             {"code": item["code"]},
             {
@@ -82,14 +95,14 @@ def load(ctx: SeedContext) -> None:
         )
         for seat in item.get("seats_per_member", []):
             for member in members.values():
-                ctx.upsert(
+                ctx.ensure(
                     Seat,
                     {"body": body, "member": member, "role": seat["role"]},
                     {"qualification": seat["qualification"]},
                 )
 
     for item in data["positions"]:
-        ctx.upsert(
+        ctx.ensure(
             Position,
             {"code": item["code"]},
             {
@@ -101,7 +114,7 @@ def load(ctx: SeedContext) -> None:
             },
         )
     for item in data["networks"]:
-        ctx.upsert(
+        ctx.ensure(
             Network,
             {"code": item["code"]},
             {
@@ -115,10 +128,9 @@ def load(ctx: SeedContext) -> None:
         )
     for item in data["periods"]:
         # Status is set on creation only: after that it moves through adoption and revision.
-        period = PlanningPeriod.objects.filter(federation=federation, year=item["year"]).first()
-        if period is None:
-            ctx.upsert(
-                PlanningPeriod,
-                {"federation": federation, "year": item["year"]},
-                {"status": item["status"], "note": item["note"]},
-            )
+        ctx.ensure(
+            PlanningPeriod,
+            {"federation": federation, "year": item["year"]},
+            {"note": item["note"]},
+            initial={"status": item["status"]},
+        )

@@ -15,6 +15,8 @@ from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.decisions.models import Decision
 from samverka.orgs import periods, populations
+from samverka.orgs.federation import current, get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.forms import (
     AdoptionForm,
     PopulationForm,
@@ -23,7 +25,6 @@ from samverka.orgs.forms import (
     UnitForm,
 )
 from samverka.orgs.models import (
-    Federation,
     GoverningBody,
     Member,
     Network,
@@ -41,7 +42,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "orgs/index.html",
         {
-            "federation": Federation.objects.prefetch_related("affiliations").first(),
+            "federation": current(),
             "positions": Position.objects.select_related("unit"),
         },
     )
@@ -318,12 +319,12 @@ def period_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "orgs/period_list.html",
-        {"periods": PlanningPeriod.objects.select_related("decision")},
+        {"periods": federation_periods(PlanningPeriod.objects.select_related("decision"))},
     )
 
 
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod.objects.select_related("decision"), year=year)
+    period = get_period_or_404(year, PlanningPeriod.objects.select_related("decision"))
     errors = [] if period.is_locked else periods.open_errors(period)
     form = AdoptionForm(
         initial={"title": _("Budget och verksamhetsplan %(year)s") % {"year": year}},
@@ -348,7 +349,7 @@ def _period_page(request, period, form, errors, status=200) -> HttpResponse:
 
 @require_POST
 def period_adopt(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_adopt)
     errors = [] if period.is_locked else periods.open_errors(period)
     form = AdoptionForm(request.POST, open_errors=errors)
@@ -375,7 +376,7 @@ def period_adopt(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 def period_open_revision(request: HttpRequest, year: int) -> HttpResponse:
-    period = get_object_or_404(PlanningPeriod, year=year)
+    period = get_period_or_404(year)
     require(capabilities(request).can_adopt)
     try:
         periods.open_revision(period)

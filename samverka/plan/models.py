@@ -1,4 +1,4 @@
-"""Priority areas and activities of the plan, follow-up rounds, and the Omställning Skaraborg
+"""Priority areas and activities of the plan, follow-up rounds, and the transition
 programme with its yearly activity plans and funding."""
 
 import uuid
@@ -275,7 +275,7 @@ class ActivityReport(AuditedModel):
 
 
 class Programme(AuditedModel):
-    """A long-running political assignment (uppdrag) such as Omställning Skaraborg."""
+    """A long-running political assignment (uppdrag), such as a regional transition programme."""
 
     federation = models.ForeignKey(
         "orgs.Federation", on_delete=models.PROTECT, related_name="programmes"

@@ -3,6 +3,7 @@
 from samverka.core.seeding import SeedContext
 from samverka.decisions.models import Decision, ReportingObligation
 from samverka.lib.money import parse_amount
+from samverka.orgs.federation import current
 from samverka.orgs.models import Federation, GoverningBody, PlanningPeriod, Position, Unit
 from samverka.plan.models import (
     Activity,
@@ -18,7 +19,7 @@ from samverka.plan.models import (
 
 
 def load(ctx: SeedContext) -> None:
-    federation = Federation.objects.get(code="skaraborg")
+    federation = current()
     load_priority_areas(ctx, federation)
     load_programme(ctx, federation)
 
@@ -27,7 +28,7 @@ def load_priority_areas(ctx: SeedContext, federation: Federation) -> None:
     data = ctx.read("plan.yaml")
     period = PlanningPeriod.objects.get(federation=federation, year=data["year"])
     for order, item in enumerate(data["priority_areas"], start=1):
-        area = ctx.upsert(
+        area = ctx.ensure(
             PriorityArea,
             {"period": period, "code": item["code"]},
             {
@@ -38,9 +39,11 @@ def load_priority_areas(ctx: SeedContext, federation: Federation) -> None:
                 "source": item["source"],
             },
         )
+        if area is None:
+            continue  # missing from an adopted period: reported, and its activities with it
         for number, activity in enumerate(item["activities"], start=1):
             unit = activity.get("unit")
-            ctx.upsert(
+            ctx.ensure(
                 Activity,
                 {"code": f"{period.year}-{item['code']}-{number}"[:80]},
                 {
@@ -57,7 +60,7 @@ def load_priority_areas(ctx: SeedContext, federation: Federation) -> None:
 def load_programme(ctx: SeedContext, federation: Federation) -> None:
     data = ctx.read("programme.yaml")
     texts = {name: value.strip() for name, value in data["texts"].items()}
-    programme = ctx.upsert(
+    programme = ctx.ensure(
         Programme,
         {"code": data["code"]},
         {
@@ -69,13 +72,13 @@ def load_programme(ctx: SeedContext, federation: Federation) -> None:
         },
     )
     for order, item in enumerate(data["focus_areas"], start=1):
-        ctx.upsert(
+        ctx.ensure(
             FocusArea,
             {"programme": programme, "code": item["code"]},
             {"name": item["name"], "sort_order": order},
         )
     for order, item in enumerate(data["roles"], start=1):
-        ctx.upsert(
+        ctx.ensure(
             ProgrammeRole,
             {"programme": programme, "code": item["code"]},
             {
@@ -92,7 +95,7 @@ def load_programme(ctx: SeedContext, federation: Federation) -> None:
     grants = {}
     for item in data["grants"]:
         decision = Decision.objects.get(code=item["decision"]) if "decision" in item else None
-        grant = grants[item["code"]] = ctx.upsert(
+        grant = grants[item["code"]] = ctx.ensure(
             ProgrammeGrant,
             {"code": item["code"]},
             {
@@ -110,7 +113,7 @@ def load_programme(ctx: SeedContext, federation: Federation) -> None:
         if decision is not None:
             decision.link(grant, grant.title)
     for item in data["co_financing"]:
-        ctx.upsert(
+        ctx.ensure(
             CoFinancing,
             {
                 "programme": programme,
@@ -125,7 +128,7 @@ def load_programme(ctx: SeedContext, federation: Federation) -> None:
             },
         )
     for item in data["budgets"]:
-        ctx.upsert(
+        ctx.ensure(
             ProgrammeBudget,
             {"programme": programme, "year": item["year"]},
             {"revenue": parse_amount(item["revenue"]), "source": item["source"]},
@@ -133,9 +136,9 @@ def load_programme(ctx: SeedContext, federation: Federation) -> None:
     for item in data["activity_plans"]:
         # Created once as an empty draft; after that it moves through adoption and revision.
         if not ActivityPlan.objects.filter(programme=programme, year=item["year"]).exists():
-            ctx.upsert(ActivityPlan, {"programme": programme, "year": item["year"], "number": 1})
+            ctx.ensure(ActivityPlan, {"programme": programme, "year": item["year"], "number": 1})
     for item in data["reporting_obligations"]:
-        ctx.upsert(
+        ctx.ensure(
             ReportingObligation,
             {"code": item["code"]},
             {

@@ -14,6 +14,8 @@ from samverka.audit.models import ConcurrentEditError
 from samverka.core.forms import save_or_conflict
 from samverka.decisions import obligations
 from samverka.decisions.models import Decision, ReportingObligation
+from samverka.orgs.federation import get_period_or_404
+from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod
 from samverka.plan import activity_plans, followup, funding
 from samverka.plan.forms import (
@@ -52,9 +54,9 @@ def _period_for(request: HttpRequest) -> PlanningPeriod | None:
     if year:
         if not year.isdigit():
             raise Http404
-        return get_object_or_404(PlanningPeriod, year=int(year))
-    with_areas = PlanningPeriod.objects.filter(priority_areas__isnull=False).distinct()
-    return with_areas.order_by("-year").first() or PlanningPeriod.objects.order_by("-year").first()
+        return get_period_or_404(int(year))
+    with_areas = federation_periods().filter(priority_areas__isnull=False).distinct()
+    return with_areas.order_by("-year").first() or federation_periods().order_by("-year").first()
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -77,7 +79,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "plan/index.html",
         {
             "period": period,
-            "periods": PlanningPeriod.objects.all(),
+            "periods": federation_periods(),
             "areas": areas,
             "any_editable": any_editable,
             "rounds": FollowUpRound.objects.filter(period=period)[:5] if period else [],

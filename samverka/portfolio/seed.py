@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 
 from samverka.core.seeding import SeedContext
 from samverka.decisions.models import Decision
-from samverka.orgs.models import Federation, Unit
+from samverka.orgs.federation import current
+from samverka.orgs.models import Unit
 from samverka.portfolio.models import Funder, Project
 from samverka.portfolio.period import PeriodError, parse_period
 
@@ -13,10 +14,10 @@ SEED_FILE = "portfolio.yaml"
 
 def load(ctx: SeedContext) -> None:
     data = ctx.read(SEED_FILE)
-    federation = Federation.objects.get(code="skaraborg")
+    federation = current()
     owning_unit = Unit.objects.get(code=data["owning_unit"])
     funders = {
-        item["code"]: ctx.upsert(
+        item["code"]: ctx.ensure(
             Funder,
             {"code": item["code"]},
             {
@@ -38,7 +39,7 @@ def load(ctx: SeedContext) -> None:
                     _("%(file)s, projekt %(code)s, fält period: %(reason)s")
                     % {"file": SEED_FILE, "code": item["code"], "reason": exc.message}
                 ) from exc
-        project = ctx.upsert(
+        project = ctx.ensure(
             Project,
             {"code": item["code"]},
             {
@@ -56,8 +57,5 @@ def load(ctx: SeedContext) -> None:
             },
         )
         decisions = [Decision.objects.get(code=code) for code in item.get("decisions", [])]
-        if {d.pk for d in project.decisions.all()} != {d.pk for d in decisions}:
-            project.decisions.set(decisions)
-        wanted = [funders[code] for code in item.get("funders", [])]
-        if {f.pk for f in project.funders.all()} != {f.pk for f in wanted}:
-            project.funders.set(wanted)
+        ctx.ensure_related(project, "decisions", decisions)
+        ctx.ensure_related(project, "funders", [funders[code] for code in item.get("funders", [])])

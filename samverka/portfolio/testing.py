@@ -5,6 +5,7 @@ import itertools
 from decimal import Decimal
 
 from samverka.core import testing
+from samverka.orgs.federation import current_or_none
 from samverka.orgs.models import Federation, Unit
 from samverka.portfolio.models import Funder, Project, ProjectYear
 
@@ -25,7 +26,8 @@ def make_funder(**kwargs) -> Funder:
 
 
 def make_project(federation: Federation | None = None, **kwargs) -> Project:
-    federation = federation or testing.make_federation()
+    # The installation's one federation, made on first use.
+    federation = federation or current_or_none() or testing.make_federation()
     n = next(_seq)
     defaults = {
         "code": f"projekt-{n}",

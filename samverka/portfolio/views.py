@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from samverka.accounts.permissions import capabilities, require
 from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
-from samverka.orgs.models import Federation, PeriodLockedError, PlanningPeriod, Unit
+from samverka.orgs.federation import current, period_for_year
+from samverka.orgs.models import PeriodLockedError, Unit
 from samverka.portfolio import freezing, queries, timeline
 from samverka.portfolio.forms import (
     FilterForm,
@@ -127,7 +128,7 @@ def reconciliation(request: HttpRequest, year: int) -> HttpResponse:
             "total": projects_sum(lines),
             "findings": reconcile(year, budgeted),
             "unit": Unit.objects.filter(code=PROJECT_UNIT_CODE).first(),
-            "has_budget_period": PlanningPeriod.objects.filter(year=year).exists(),
+            "has_budget_period": period_for_year(year) is not None,
         },
     )
 
@@ -156,7 +157,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     can = capabilities(request)
     require(can.is_controller)
-    federation = get_object_or_404(Federation.objects.order_by("pk")[:1])
+    federation = current()
     project = Project(
         federation=federation, owning_unit=Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
     )

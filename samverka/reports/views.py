@@ -1,8 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from samverka.orgs.models import PlanningPeriod
+from samverka.orgs.federation import periods as federation_periods
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reports/index.html", {"periods": PlanningPeriod.objects.all()})
+    return render(request, "reports/index.html", {"periods": federation_periods()})

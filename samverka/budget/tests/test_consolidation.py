@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,13 @@ federation_budget = st.lists(st.lists(line, max_size=6), min_size=1, max_size=5)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(budget=federation_budget)
 def test_the_consolidation_is_the_sum_of_the_units_for_any_budget(budget):
+    # Each example is rolled back: an installation holds one federation.
+    with transaction.atomic():
+        _check_consolidation(budget)
+        transaction.set_rollback(True)
+
+
+def _check_consolidation(budget):
     federation = testing.make_federation()
     period = testing.make_period(federation, 2030)
     units = []

@@ -75,6 +75,6 @@ def test_loading_twice_changes_nothing_and_the_adopted_2025_stays_adopted():
     load_skaraborg()
     entries = LogEntry.objects.count()
     second = load_skaraborg()
-    assert not second.created and not second.updated
+    assert not second.created and not second.findings
     assert LogEntry.objects.count() == entries
     assert PlanningPeriod.objects.get(year=2025).is_locked

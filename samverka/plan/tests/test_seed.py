@@ -66,7 +66,7 @@ def test_loading_twice_changes_nothing():
     load_skaraborg()
     before = LogEntry.objects.count()
     ctx = load_skaraborg()
-    assert not ctx.created and not ctx.updated
+    assert not ctx.created and not ctx.findings
     assert LogEntry.objects.count() == before
 
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samverka.budget import validation
 from samverka.lib.findings import Severity
-from samverka.orgs.models import PlanningPeriod
+from samverka.orgs.federation import period_for_year
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("year", type=int, help="budgetår, t.ex. 2026")
 
     def handle(self, *args, year: int, **options) -> None:
-        period = PlanningPeriod.objects.filter(year=year).first()
+        period = period_for_year(year)
         if period is None:
             raise CommandError(f"Det finns ingen planeringsperiod för {year}.")
         findings = validation.run(period)

@@ -24,7 +24,10 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Migrerar, läser in Skaraborg om databasen är tom, skapar demoinloggningar och startar."
+    help = (
+        "Migrerar, läser in förbundets data (load-skaraborg) om databasen är tom, "
+        "skapar demoinloggningar och startar."
+    )
 
     def add_arguments(self, parser):
         # SAMVERKA_BIND lets CI (or a second instance) pick a free port without changing the
@@ -40,7 +43,7 @@ class Command(BaseCommand):
         compile_translations()
         call_command("migrate", interactive=False, verbosity=0)
         if not Federation.objects.exists():
-            self.stdout.write("Läser in Skaraborgs Kommunalförbund …")
+            self.stdout.write("Läser in förbundets data (load-skaraborg) …")
             load_skaraborg()
         self._create_demo_users()
         self.stdout.write(self.style.SUCCESS(f"Samverka: http://{addrport}/"))
