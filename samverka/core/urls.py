@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("oversikt/", views.overview, name="overview"),
     path("halsa/", views.health, name="health"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
 ]

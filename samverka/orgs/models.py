@@ -18,6 +18,10 @@ class Federation(AuditedModel):
     organisation_number = models.CharField(_("organisationsnummer"), max_length=20, blank=True)
     purpose = models.TextField(_("ändamål (§ 3 förbundsordningen)"), blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
+    # The accessibility statement (lag 2018:1937) must say where to report a barrier.
+    contact_email = models.EmailField(
+        _("e-post för synpunkter och tillgänglighetsbrister"), blank=True
+    )
 
     class Meta:
         verbose_name = _("förbund")
