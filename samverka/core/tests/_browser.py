@@ -69,6 +69,9 @@ LAYOUT_PROBE = """() => {
     fontToken: root.getPropertyValue('--font-family').trim(),
     headerBackground: header ? getComputedStyle(header).backgroundColor : null,
     bodyFont: getComputedStyle(document.body).fontFamily,
+    // Production forbids inline style and script (Content-Security-Policy).
+    inlineStyles: document.querySelectorAll('[style], style').length,
+    inlineScripts: document.querySelectorAll('script:not([src])').length,
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   };
@@ -76,7 +79,8 @@ LAYOUT_PROBE = """() => {
 
 
 def layout_problems(page) -> tuple[list[str], list[str]]:
-    """(style problems, sideways-scroll problems) of the page as rendered."""
+    """(style problems, sideways-scroll problems) of the page as rendered. A style problem is
+    a stylesheet that did not apply, or an inline style or script production would block."""
     probe = page.evaluate(LAYOUT_PROBE)
     style = []
     if not probe["brandToken"]:
@@ -87,6 +91,10 @@ def layout_problems(page) -> tuple[list[str], list[str]]:
         '"', ""
     ):
         style.append(f"body font {probe['bodyFont']!r} is not the token's")
+    if probe["inlineStyles"] or probe["inlineScripts"]:
+        style.append(
+            f"{probe['inlineStyles']} inline styles and {probe['inlineScripts']} inline scripts"
+        )
     sideways = []
     if probe["scrollWidth"] > probe["innerWidth"]:
         wide = page.evaluate(WIDEST_ELEMENTS)
