@@ -124,10 +124,14 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def seeded_server(live_server):
+def _seed():
     load_skaraborg()
     testing.make_controller_named("ekonom")
+
+
+@pytest.fixture
+def seeded_server(live_server):
+    _seed()
     return live_server
 
 
@@ -139,8 +143,10 @@ def _new_page(browser, server, width=1280):
 
 
 @pytest.fixture
-def page(browser, seeded_server):
-    context, page = _new_page(browser, seeded_server)
+def page(browser, live_server):
+    # Other apps' browser tests import this fixture (and `browser`) by name.
+    _seed()
+    context, page = _new_page(browser, live_server)
     yield page
     context.close()
 
