@@ -16,3 +16,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# The 500 page renders without the database or context processors (see core.views).
+handler500 = "samverka.core.views.server_error"

@@ -160,7 +160,40 @@ def line_edit(request: HttpRequest, year: int, unit: str, line: str) -> HttpResp
         unit__code=unit,
         code=line,
     )
+    if request.headers.get("HX-Request"):
+        return _line_row(request, obj.period, obj.unit, obj)
     return _line_form_page(request, obj.period, obj.unit, obj)
+
+
+def _line_row(request, period, unit, line) -> HttpResponse:
+    """Inline edit on the unit page (htmx): the row becomes a form; saving returns the row
+    and, out of band, the unit's summary table. Same form and version check as the full page,
+    so a concurrent edit is refused here too."""
+    require(capabilities(request).can_edit_unit(unit))
+    context = {"period": period, "unit": unit, "line": line, "can_edit": True}
+    if request.method == "GET" and request.GET.get("avbryt"):
+        return render(request, "budget/_line_row.html", {**context, "focus_edit": True})
+    assumptions = Assumptions.objects.filter(period=period).first()
+    form = BudgetLineForm(
+        request.POST or None,
+        instance=line,
+        payroll_overhead_rate=assumptions.payroll_overhead_rate if assumptions else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        line.sort_order = KIND_ORDER.get(form.cleaned_data["kind"], 0)
+        try:
+            saved = save_or_conflict(form)
+        except PeriodLockedError as exc:
+            form.add_error(None, exc.message)
+            saved = False
+        if saved:
+            table = load_budget(period, units=[unit]).table_for(unit)
+            return render(
+                request,
+                "budget/_line_row_saved.html",
+                {**context, "focus_edit": True, "rows": document_rows([table]), "oob": True},
+            )
+    return render(request, "budget/_line_row_form.html", {**context, "form": form})
 
 
 def line_add(request: HttpRequest, year: int, unit: str) -> HttpResponse:

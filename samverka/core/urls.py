@@ -8,4 +8,5 @@ urlpatterns = [
     path("oversikt/", views.overview, name="overview"),
     path("halsa/", views.health, name="health"),
     path("sok/", views.search, name="search"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
 ]

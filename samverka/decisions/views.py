@@ -43,9 +43,10 @@ def index(request: HttpRequest) -> HttpResponse:
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("sida"))
     params = request.GET.copy()
     params.pop("sida", None)
+    template = "decisions/_register_results.html" if request.headers.get("HX-Request") else None
     return render(
         request,
-        "decisions/index.html",
+        template or "decisions/index.html",
         {
             "decisions": page,
             "page": page,

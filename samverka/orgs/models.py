@@ -36,6 +36,10 @@ class Federation(AuditedModel):
     # Always True: with the unique constraint below it lets the database refuse a second
     # federation, on SQLite and PostgreSQL alike.
     singleton = models.BooleanField(default=True, editable=False)
+    # The accessibility statement (lag 2018:1937) must say where to report a barrier.
+    contact_email = models.EmailField(
+        _("e-post för synpunkter och tillgänglighetsbrister"), blank=True
+    )
 
     class Meta:
         verbose_name = _("förbund")
