@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DecisionsConfig(AppConfig):
     name = "samverka.decisions"
-    verbose_name = "Beslut"
+    verbose_name = _("Beslut")
 
     def ready(self) -> None:
         from samverka.orgs.periods import period_adopted

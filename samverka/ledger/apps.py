@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LedgerConfig(AppConfig):
     name = "samverka.ledger"
-    verbose_name = "Utfall"
+    verbose_name = _("Utfall")
