@@ -1,7 +1,7 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LedgerConfig(AppConfig):
     name = "samverka.ledger"
-    verbose_name = _("Utfall")
+    verbose_name = pgettext_lazy("section", "Utfall")
