@@ -1,13 +1,6 @@
 import pytest
 
 
-def pytest_configure(config):
-    # The English catalogue is build output; compile it so language tests see it.
-    from samverka.core.translations import compile_translations
-
-    compile_translations()
-
-
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -122,7 +122,9 @@ SCB_ONLINE = env_bool("SCB_ONLINE", False)
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The catalogues are compiled beside the .po files, or into the data directory when the package
+# is read-only (core/translations.py); that spare copy comes first so that it wins when present.
+LOCALE_PATHS = [DATA_DIR / "locale", BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "samverka.accounts"
-    verbose_name = "Användare och roller"
+    verbose_name = _("Användare och roller")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

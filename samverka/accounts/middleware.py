@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.translation import gettext as _
 
 from samverka.accounts.permissions import capabilities
 
@@ -21,5 +22,5 @@ class RoleRequiredMiddleware(MiddlewareMixin):
         if not request.user.is_authenticated or request.path.startswith(OPEN_PREFIXES):
             return None
         if not capabilities(request).can_view:
-            raise PermissionDenied("Ditt konto har ingen roll i Samverka ännu.")
+            raise PermissionDenied(_("Ditt konto har ingen roll i Samverka ännu."))
         return None

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "samverka.audit"
-    verbose_name = "Ändringslogg"
+    verbose_name = _("Ändringslogg")
 
     def ready(self) -> None:
         from samverka.audit import recording

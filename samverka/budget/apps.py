@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BudgetConfig(AppConfig):
     name = "samverka.budget"
-    verbose_name = "Budget"
+    verbose_name = _("Budget")
 
     def ready(self) -> None:
         from samverka.budget import validation, versions  # noqa: F401  (signals, checks)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from samverka.budget.models import (
     REVENUE_KINDS,
@@ -38,7 +39,7 @@ class Table:
 
     @property
     def name(self) -> str:
-        return self.unit.name if self.unit else "Förbundet totalt"
+        return self.unit.name if self.unit else _("Förbundet totalt")
 
     @property
     def revenue(self) -> Decimal:

@@ -3,10 +3,16 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from samverka.budget.computations import Table, change
 from samverka.budget.models import REVENUE_KINDS, LineKind
 
-Figure = {"total_revenue": "SUMMA INTÄKTER", "total_costs": "SUMMA KOSTNADER", "result": "RESULTAT"}
+Figure = {
+    "total_revenue": _("SUMMA INTÄKTER"),
+    "total_costs": _("SUMMA KOSTNADER"),
+    "result": _("RESULTAT"),
+}
 
 
 def _cap(label) -> str:
@@ -57,7 +63,7 @@ def document_rows(tables: list[Table | None]) -> list[Row]:
         if kind in REVENUE_KINDS:
             rows.append(Row(_cap(LineKind(kind).label), cells(lambda t, k=kind: t.by_kind.get(k))))
     rows.append(Row(Figure["total_revenue"], cells(lambda t: t.revenue, "total_revenue"), True))
-    rows.append(Row("KOSTNADER", [], heading=True))
+    rows.append(Row(_("KOSTNADER"), [], heading=True))
     for kind in kinds:
         if kind not in REVENUE_KINDS:
             rows.append(Row(_cap(LineKind(kind).label), cells(lambda t, k=kind: t.by_kind.get(k))))
@@ -69,11 +75,11 @@ def document_rows(tables: list[Table | None]) -> list[Row]:
 def consolidated_rows(tables: list[Table]) -> list[Row]:
     """The federation from its units, overhead netted on one row, with the change per year."""
     spec = [
-        ("INTÄKTER", lambda t: t.revenue, True),
-        ("Personal", lambda t: t.personnel, False),
-        ("Övriga kostnader", lambda t: t.other_costs, False),
-        ("OH-kostnader/intäkt (netto)", lambda t: t.overhead_net, False),
-        ("SUMMA KOSTNADER", lambda t: t.costs, True),
-        ("RESULTAT", lambda t: t.result, True),
+        (_("INTÄKTER"), lambda t: t.revenue, True),
+        (_("Personal"), lambda t: t.personnel, False),
+        (_("Övriga kostnader"), lambda t: t.other_costs, False),
+        (_("OH-kostnader/intäkt (netto)"), lambda t: t.overhead_net, False),
+        (_("SUMMA KOSTNADER"), lambda t: t.costs, True),
+        (_("RESULTAT"), lambda t: t.result, True),
     ]
     return [Row(label, [Cell(fn(t)) for t in tables], total) for label, fn, total in spec]

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from samverka.budget.computations import PeriodBudget, load_budget
 from samverka.budget.models import BalanceSheet, FeeModel, LineKind
 from samverka.lib.money import format_kr, format_percent, round_kronor
@@ -37,10 +39,10 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
     consolidated = budget.consolidated
     fee_model = FeeModel.objects.filter(period=period).first()
     if fee_model is not None:
-        fees, fee_source = fee_model.budgeted_income, "budgeterade medlemsavgifter"
+        fees, fee_source = fee_model.budgeted_income, _("budgeterade medlemsavgifter")
     else:
         fees = consolidated.get(LineKind.MEMBER_FEES) or None
-        fee_source = "budgetraderna för medlemsavgifter"
+        fee_source = _("budgetraderna för medlemsavgifter")
     results = []
 
     result = consolidated.result
@@ -48,18 +50,29 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
     if fees:
         threshold = round_kronor(fees * RESULT_SHARE / HUNDRED)
         met = result >= threshold
-        text = (
-            f"Resultatet beräknat från enheterna är {format_kr(result)}; målet är minst "
-            f"1 % av {fee_source} {format_kr(fees)} = {format_kr(threshold)}."
-        )
+        text = _(
+            "Resultatet beräknat från enheterna är %(result)s; målet är minst 1 %% av "
+            "%(source)s %(fees)s = %(threshold)s."
+        ) % {
+            "result": format_kr(result),
+            "source": fee_source,
+            "fees": format_kr(fees),
+            "threshold": format_kr(threshold),
+        }
     else:
         threshold, met = None, None
-        text = "Medlemsavgifterna för året är inte kända, så målvärdet kan inte beräknas."
+        text = _("Medlemsavgifterna för året är inte kända, så målvärdet kan inte beräknas.")
     if stated is not None and stated != result:
-        text += f" Totaltabellen anger resultatet {format_kr(stated)}."
+        stated_text = _("Totaltabellen anger resultatet %(stated)s.")
+        text += " " + stated_text % {"stated": format_kr(stated)}
     results.append(
         TargetResult(
-            "result", "Resultat minst 1 % av medlemsavgifterna", result, threshold, met, text
+            "result",
+            _("Resultat minst %(share)s %% av medlemsavgifterna") % {"share": RESULT_SHARE},
+            result,
+            threshold,
+            met,
+            text,
         )
     )
 
@@ -69,12 +82,16 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
         results.append(
             TargetResult(
                 "solidity",
-                "Soliditet större än 7 %",
+                _("Soliditet större än %(share)s %%") % {"share": SOLIDITY_MIN},
                 value,
                 SOLIDITY_MIN,
                 value > SOLIDITY_MIN,
-                f"Eget kapital {format_kr(sheet.equity)} / summa tillgångar "
-                f"{format_kr(sheet.total_assets)} = {format_percent(value, 2)}.",
+                _("Eget kapital %(equity)s / summa tillgångar %(assets)s = %(ratio)s.")
+                % {
+                    "equity": format_kr(sheet.equity),
+                    "assets": format_kr(sheet.total_assets),
+                    "ratio": format_percent(value, 2),
+                },
                 "%",
             )
         )
@@ -82,11 +99,11 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
         results.append(
             TargetResult(
                 "solidity",
-                "Soliditet större än 7 %",
+                _("Soliditet större än %(share)s %%") % {"share": SOLIDITY_MIN},
                 None,
                 SOLIDITY_MIN,
                 None,
-                "Balansräkningens eget kapital och summa tillgångar är inte inlagda.",
+                _("Balansräkningens eget kapital och summa tillgångar är inte inlagda."),
                 "%",
             )
         )
@@ -95,12 +112,19 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
         results.append(
             TargetResult(
                 "quick_ratio",
-                "Kassalikviditet större än 103 %",
+                _("Kassalikviditet större än %(share)s %%") % {"share": QUICK_RATIO_MIN},
                 value,
                 QUICK_RATIO_MIN,
                 value > QUICK_RATIO_MIN,
-                f"Omsättningstillgångar {format_kr(sheet.current_assets)} / kortfristiga skulder "
-                f"{format_kr(sheet.current_liabilities)} = {format_percent(value, 2)}.",
+                _(
+                    "Omsättningstillgångar %(assets)s / kortfristiga skulder %(liabilities)s "
+                    "= %(ratio)s."
+                )
+                % {
+                    "assets": format_kr(sheet.current_assets),
+                    "liabilities": format_kr(sheet.current_liabilities),
+                    "ratio": format_percent(value, 2),
+                },
                 "%",
             )
         )
@@ -108,11 +132,14 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
         results.append(
             TargetResult(
                 "quick_ratio",
-                "Kassalikviditet större än 103 %",
+                _("Kassalikviditet större än %(share)s %%") % {"share": QUICK_RATIO_MIN},
                 None,
                 QUICK_RATIO_MIN,
                 None,
-                "Balansräkningens omsättningstillgångar och kortfristiga skulder är inte inlagda.",
+                _(
+                    "Balansräkningens omsättningstillgångar och kortfristiga skulder är inte "
+                    "inlagda."
+                ),
                 "%",
             )
         )

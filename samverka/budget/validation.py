@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cached_property
 
+from django.utils.translation import gettext as _
+
 from samverka.budget import fees, targets
 from samverka.budget.computations import PeriodBudget, Table, load_budget, overhead_allocation
 from samverka.budget.models import Assumptions, LineKind
@@ -68,10 +70,19 @@ def _mismatch(code, severity, table, year, line, expected, stated, what) -> Find
     return Finding(
         code=code,
         severity=severity,
-        message=(
-            f"{table.name} {year}, {line}: {what} Förväntat {format_kr(expected)}, "
-            f"angivet {format_kr(stated)}, skillnad {format_kr(stated - expected)}."
-        ),
+        message=_(
+            "%(table)s %(year)s, %(line)s: %(what)s Förväntat %(expected)s, angivet %(stated)s, "
+            "skillnad %(difference)s."
+        )
+        % {
+            "table": table.name,
+            "year": year,
+            "line": line,
+            "what": what,
+            "expected": format_kr(expected),
+            "stated": format_kr(stated),
+            "difference": format_kr(stated - expected),
+        },
         where=_where(table, year, line),
         expected=expected,
         stated=stated,
@@ -91,10 +102,10 @@ def check_table_arithmetic(ctx: Context) -> Iterable[Finding]:
                 Severity.ERROR,
                 table,
                 year,
-                "Summa intäkter",
+                _("Summa intäkter"),
                 table.revenue,
                 stated["total_revenue"],
-                "Intäktsraderna summerar inte till summan.",
+                _("Intäktsraderna summerar inte till summan."),
             )
         if "total_costs" in stated and stated["total_costs"] != table.costs:
             yield _mismatch(
@@ -102,10 +113,10 @@ def check_table_arithmetic(ctx: Context) -> Iterable[Finding]:
                 Severity.ERROR,
                 table,
                 year,
-                "Summa kostnader",
+                _("Summa kostnader"),
                 table.costs,
                 stated["total_costs"],
-                "Kostnadsraderna summerar inte till summan.",
+                _("Kostnadsraderna summerar inte till summan."),
             )
         if "result" in stated:
             revenue = stated.get("total_revenue", table.revenue)
@@ -116,11 +127,14 @@ def check_table_arithmetic(ctx: Context) -> Iterable[Finding]:
                     Severity.ERROR,
                     table,
                     year,
-                    "Resultat",
+                    _("Resultat"),
                     revenue + costs,
                     stated["result"],
-                    f"Intäkter {format_kr(revenue)} och kostnader {format_kr(costs)} ger ett "
-                    "annat resultat än det angivna.",
+                    _(
+                        "Intäkter %(revenue)s och kostnader %(costs)s ger ett annat resultat än "
+                        "det angivna."
+                    )
+                    % {"revenue": format_kr(revenue), "costs": format_kr(costs)},
                 )
 
 
@@ -132,12 +146,12 @@ def check_total_against_units(ctx: Context) -> Iterable[Finding]:
         return
     year = ctx.period.year
     rows = [
-        ("Intäkter", units.revenue, total.revenue),
-        ("Personal", units.personnel, total.personnel),
-        ("Övriga kostnader", units.other_costs, total.other_costs),
-        ("OH-kostnader/intäkt (netto)", units.overhead_net, total.overhead_net),
-        ("Summa kostnader", units.costs, total.stated.get("total_costs", total.costs)),
-        ("Resultat", units.result, total.stated.get("result", total.result)),
+        (_("Intäkter"), units.revenue, total.revenue),
+        (_("Personal"), units.personnel, total.personnel),
+        (_("Övriga kostnader"), units.other_costs, total.other_costs),
+        (_("OH-kostnader/intäkt (netto)"), units.overhead_net, total.overhead_net),
+        (_("Summa kostnader"), units.costs, total.stated.get("total_costs", total.costs)),
+        (_("Resultat"), units.result, total.stated.get("result", total.result)),
     ]
     for line, expected, stated in rows:
         if expected != stated:
@@ -149,7 +163,7 @@ def check_total_against_units(ctx: Context) -> Iterable[Finding]:
                 line,
                 expected,
                 stated,
-                "Totaltabellen stämmer inte med summan av enheterna.",
+                _("Totaltabellen stämmer inte med summan av enheterna."),
             )
 
 
@@ -167,10 +181,10 @@ def check_overhead_balance(ctx: Context) -> Iterable[Finding]:
             Severity.WARNING,
             office,
             ctx.period.year,
-            "OH-intäkt",
+            _("OH-intäkt"),
             expected,
             office.overhead_income,
-            "Kansliets OH-intäkt balanserar inte enheternas OH-kostnader.",
+            _("Kansliets OH-intäkt balanserar inte enheternas OH-kostnader."),
         )
 
 
@@ -189,11 +203,15 @@ def check_overhead_key(ctx: Context) -> Iterable[Finding]:
                 Severity.INFO,
                 row.table,
                 ctx.period.year,
-                "OH-kostnader",
+                _("OH-kostnader"),
                 row.computed,
                 row.entered,
-                f"Fördelningsnyckeln {a.overhead_rate.normalize():f} % av {basis} "
-                f"({format_kr(row.basis)}) ger ett annat belopp.",
+                _("Fördelningsnyckeln %(rate)s %% av %(basis)s (%(amount)s) ger ett annat belopp.")
+                % {
+                    "rate": f"{a.overhead_rate.normalize():f}",
+                    "basis": basis,
+                    "amount": format_kr(row.basis),
+                },
             )
     if office is not None and office.difference:
         yield _mismatch(
@@ -201,10 +219,13 @@ def check_overhead_key(ctx: Context) -> Iterable[Finding]:
             Severity.INFO,
             office.table,
             ctx.period.year,
-            "OH-intäkt",
+            _("OH-intäkt"),
             office.computed,
             office.entered,
-            "Summan av enheternas OH-kostnader enligt fördelningsnyckeln ger en annan OH-intäkt.",
+            _(
+                "Summan av enheternas OH-kostnader enligt fördelningsnyckeln ger en annan "
+                "OH-intäkt."
+            ),
         )
 
 
@@ -214,21 +235,31 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
     if basis is None:
         return
     year, model = ctx.period.year, basis.model
-    where = {"enhet": "Förbundet", "år": str(year), "rad": "Medlemsavgifter"}
+    where = {"enhet": _("Förbundet"), "år": str(year), "rad": _("Medlemsavgifter")}
     if basis.missing:
         names = ", ".join(m.name for m in basis.missing)
         rate = format_number(model.rate_per_inhabitant, 2)
         yield Finding(
             code="budget.fee_population_missing",
             severity=Severity.WARNING,
-            message=(
-                f"Medlemsavgifter {year}: folkmängd per {model.population_reference_date} saknas "
-                f"för {len(basis.missing)} av {len(basis.rows)} medlemmar ({names}). Budgeterade "
-                f"{format_kr(model.budgeted_income)} / {rate} kr "
-                f"motsvarar {format_number(basis.implied_inhabitants)} invånare; de kända har "
-                f"{format_number(basis.known_inhabitants)}, så de saknade bör tillsammans ha "
-                f"{format_number(basis.implied_missing_inhabitants)} invånare."
-            ),
+            message=_(
+                "Medlemsavgifter %(year)s: folkmängd per %(date)s saknas för %(missing)s av "
+                "%(members)s medlemmar (%(names)s). Budgeterade %(budgeted)s / %(rate)s kr "
+                "motsvarar %(implied)s invånare; de kända har %(known)s, så de saknade bör "
+                "tillsammans ha %(implied_missing)s invånare."
+            )
+            % {
+                "year": year,
+                "date": model.population_reference_date,
+                "missing": len(basis.missing),
+                "members": len(basis.rows),
+                "names": names,
+                "budgeted": format_kr(model.budgeted_income),
+                "rate": rate,
+                "implied": format_number(basis.implied_inhabitants),
+                "known": format_number(basis.known_inhabitants),
+                "implied_missing": format_number(basis.implied_missing_inhabitants),
+            },
             where=where,
             expected=model.budgeted_income,
             stated=basis.total_fees,
@@ -237,10 +268,15 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
         yield Finding(
             code="budget.fee_mismatch",
             severity=Severity.WARNING,
-            message=(
-                f"Medlemsavgifter {year}: avgift per kommun summerar till "
-                f"{format_kr(basis.total_fees)}, budgeten anger {format_kr(model.budgeted_income)}."
-            ),
+            message=_(
+                "Medlemsavgifter %(year)s: avgift per kommun summerar till %(fees)s, budgeten "
+                "anger %(budgeted)s."
+            )
+            % {
+                "year": year,
+                "fees": format_kr(basis.total_fees),
+                "budgeted": format_kr(model.budgeted_income),
+            },
             where=where,
             expected=model.budgeted_income,
             stated=basis.total_fees,
@@ -250,10 +286,15 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
         yield Finding(
             code="budget.fee_lines_mismatch",
             severity=Severity.ERROR,
-            message=(
-                f"Medlemsavgifter {year}: enheternas rader för medlemsavgifter summerar till "
-                f"{format_kr(line_fees)}, avgiftsmodellen anger {format_kr(model.budgeted_income)}."
-            ),
+            message=_(
+                "Medlemsavgifter %(year)s: enheternas rader för medlemsavgifter summerar till "
+                "%(lines)s, avgiftsmodellen anger %(budgeted)s."
+            )
+            % {
+                "year": year,
+                "lines": format_kr(line_fees),
+                "budgeted": format_kr(model.budgeted_income),
+            },
             where=where,
             expected=model.budgeted_income,
             stated=line_fees,
@@ -262,20 +303,26 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
         yield Finding(
             code="budget.fee_allocation_missing",
             severity=Severity.INFO,
-            message=(
-                f"Medlemsavgifter {year}: fördelningen på enheter är inte inlagd (planen anger "
+            message=_(
+                "Medlemsavgifter %(year)s: fördelningen på enheter är inte inlagd (planen anger "
                 "att avgiften fördelats på enheterna men trycker inte fördelningen)."
-            ),
+            )
+            % {"year": year},
             where=where,
         )
     elif basis.allocated != model.budgeted_income:
         yield Finding(
             code="budget.fee_allocation_mismatch",
             severity=Severity.ERROR,
-            message=(
-                f"Medlemsavgifter {year}: fördelningen på enheter summerar till "
-                f"{format_kr(basis.allocated)}, budgeterat är {format_kr(model.budgeted_income)}."
-            ),
+            message=_(
+                "Medlemsavgifter %(year)s: fördelningen på enheter summerar till %(allocated)s, "
+                "budgeterat är %(budgeted)s."
+            )
+            % {
+                "year": year,
+                "allocated": format_kr(basis.allocated),
+                "budgeted": format_kr(model.budgeted_income),
+            },
             where=where,
             expected=model.budgeted_income,
             stated=basis.allocated,
@@ -285,19 +332,21 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
 @register
 def check_financial_targets(ctx: Context) -> Iterable[Finding]:
     for t in targets.evaluate(ctx.period, ctx.budget):
-        where = {"enhet": "Förbundet", "år": str(ctx.period.year), "rad": t.label}
+        where = {"enhet": _("Förbundet"), "år": str(ctx.period.year), "rad": t.label}
+        about = {"year": ctx.period.year, "target": t.label, "explanation": t.explanation}
         if t.met is None:
             yield Finding(
                 "budget.target_not_computable",
                 Severity.INFO,
-                f"Finansiellt mål {ctx.period.year}, {t.label}: kan inte beräknas. {t.explanation}",
+                _("Finansiellt mål %(year)s, %(target)s: kan inte beräknas. %(explanation)s")
+                % about,
                 where,
             )
         elif not t.met:
             yield Finding(
                 "budget.target_not_met",
                 Severity.WARNING,
-                f"Finansiellt mål {ctx.period.year}, {t.label}: uppfylls inte. {t.explanation}",
+                _("Finansiellt mål %(year)s, %(target)s: uppfylls inte. %(explanation)s") % about,
                 where,
                 expected=t.threshold,
                 stated=t.value,

@@ -1,17 +1,19 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverka.orgs.federation import current_or_none
 
-# (label, url name, path prefix that marks the entry as current)
+# (label, url name, path prefix that marks the entry as current). "section" tells a section name
+# ("Goals") from the same word as a table heading ("Goal").
 NAVIGATION = [
     (_("Översikt"), "core:overview", "/oversikt/"),
     (_("Budget"), "budget:index", "/budget/"),
-    (_("Mål"), "goals:index", "/mal/"),
+    (pgettext_lazy("section", "Mål"), "goals:index", "/mal/"),
     (_("Plan"), "plan:index", "/plan/"),
-    (_("Projekt"), "portfolio:index", "/projekt/"),
-    (_("Utfall"), "ledger:index", "/utfall/"),
-    (_("Beslut"), "decisions:index", "/beslut/"),
+    (pgettext_lazy("section", "Projekt"), "portfolio:index", "/projekt/"),
+    (pgettext_lazy("section", "Utfall"), "ledger:index", "/utfall/"),
+    (pgettext_lazy("section", "Beslut"), "decisions:index", "/beslut/"),
     (_("Organisation"), "orgs:index", "/organisation/"),
     (_("Rapporter"), "reports:index", "/rapporter/"),
 ]

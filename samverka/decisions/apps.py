@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class DecisionsConfig(AppConfig):
     name = "samverka.decisions"
-    verbose_name = "Beslut"
+    verbose_name = pgettext_lazy("section", "Beslut")
 
     def ready(self) -> None:
         from samverka.orgs.periods import period_adopted

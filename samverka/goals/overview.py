@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from samverka.goals.charts import Series, line_chart
 from samverka.goals.models import Indicator, Measurement, TargetValue
@@ -52,22 +53,30 @@ def assessment_for(
     increase = indicator.direction == Indicator.Direction.INCREASE
     fmt = lambda v: format_number(v, indicator.decimals)  # noqa: E731
     if year in targets:
-        reference, label = targets[year], f"målvärdet för {year} ({fmt(targets[year])})"
+        reference = targets[year]
+        label = _("målvärdet för %(year)s (%(value)s)") % {"year": year, "value": fmt(reference)}
     elif indicator.baseline_year and year <= indicator.baseline_year:
         return (
             Assessment(
                 Status.UNKNOWN,
-                f"Det finns inget målvärde för {year} och inget utfall efter basåret "
-                f"{indicator.baseline_year} att jämföra med.",
+                _(
+                    "Det finns inget målvärde för %(year)s och inget utfall efter basåret "
+                    "%(baseline)s att jämföra med."
+                )
+                % {"year": year, "baseline": indicator.baseline_year},
                 region[year],
             ),
             year,
         )
     elif indicator.baseline_year and indicator.baseline_year in region:
         base = indicator.baseline_year
-        reference, label = region[base], f"värdet för basåret {base} ({fmt(region[base])})"
+        reference = region[base]
+        label = _("värdet för basåret %(year)s (%(value)s)") % {
+            "year": base,
+            "value": fmt(reference),
+        }
     else:
-        reference, label = None, "basår eller målvärde saknas"
+        reference, label = None, _("basår eller målvärde saknas")
     result = assess(
         region[year],
         reference,
@@ -104,7 +113,7 @@ def overview(
         if points and draw_members:
             series.append(Series(member.name, points, "member"))
     if targets:
-        series.append(Series("Målvärde", targets, "target"))
+        series.append(Series(_("Målvärde"), targets, "target"))
     result, _year = assessment_for(indicator, region, targets)
     chart = (
         line_chart(

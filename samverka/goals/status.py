@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+
 from samverka.lib.money import format_number
 
 
@@ -27,10 +29,10 @@ class Status(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "on_track": "I fas",
-            "at_risk": "Risk",
-            "off_track": "Ur fas",
-            "unknown": "Okänd",
+            "on_track": _("I fas"),
+            "at_risk": _("Risk"),
+            "off_track": _("Ur fas"),
+            "unknown": _("Okänd"),
         }[self.value]
 
 
@@ -62,28 +64,38 @@ def assess(
     reference_label: str,
 ) -> Assessment:
     if value is None:
-        return Assessment(Status.UNKNOWN, "Inget utfall för förbundets område finns ännu.")
+        return Assessment(Status.UNKNOWN, _("Inget utfall för förbundets område finns ännu."))
     if reference is None:
         return Assessment(
             Status.UNKNOWN,
-            "Det finns varken målvärde eller värde för basåret att jämföra med "
-            f"({reference_label}).",
+            _("Det finns varken målvärde eller värde för basåret att jämföra med (%(reference)s).")
+            % {"reference": reference_label},
             value,
         )
-    wanted = "högre" if increase else "lägre"
     short = shortfall_percent(value, reference, increase)
     tol = format_number(tolerance_percent, 1)
     if short == 0:
         status = Status.ON_TRACK
-        text = f"Utfallet når {reference_label} eller är {wanted}."
+        template = (
+            _("Utfallet når %(reference)s eller är högre.")
+            if increase
+            else _("Utfallet når %(reference)s eller är lägre.")
+        )
     elif short is not None and short <= tolerance_percent:
         status = Status.AT_RISK
-        text = (
-            f"Utfallet ligger {format_number(short, 1)} % från {reference_label}, "
-            f"inom toleransen {tol} %."
+        template = _(
+            "Utfallet ligger %(shortfall)s %% från %(reference)s, inom toleransen %(tolerance)s %%."
         )
     else:
         status = Status.OFF_TRACK
-        how_far = f"{format_number(short, 1)} % " if short is not None else ""
-        text = f"Utfallet ligger {how_far}från {reference_label}, mer än toleransen {tol} %."
+        template = (
+            _(
+                "Utfallet ligger %(shortfall)s %% från %(reference)s, mer än toleransen "
+                "%(tolerance)s %%."
+            )
+            if short is not None
+            else _("Utfallet ligger från %(reference)s, mer än toleransen %(tolerance)s %%.")
+        )
+    shortfall = format_number(short, 1) if short is not None else ""
+    text = template % {"shortfall": shortfall, "reference": reference_label, "tolerance": tol}
     return Assessment(status, text, value, reference, short)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class LedgerConfig(AppConfig):
     name = "samverka.ledger"
-    verbose_name = "Utfall"
+    verbose_name = pgettext_lazy("section", "Utfall")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -16,7 +18,7 @@ class Severity(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"error": "Fel", "warning": "Varning", "info": "Upplysning"}[self.value]
+        return {"error": _("Fel"), "warning": _("Varning"), "info": _("Upplysning")}[self.value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ spreadsheets: "13 631 000", "-42 114 000", "1 234,50", "−317 000" (typographic
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 ONE_KRONA = Decimal("1")
 ORE = Decimal("0.01")
 NBSP = "\u00a0"
@@ -17,7 +19,7 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 class AmountError(ValueError):
-    """A text that is not an amount; the message says why, in Swedish."""
+    """A text that is not an amount; the message says why, in the active language."""
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
@@ -32,11 +34,11 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     if not _NUMBER.match(cleaned):
-        raise AmountError(f"”{text}” är inte ett belopp")
+        raise AmountError(_("”%(text)s” är inte ett belopp") % {"text": text})
     try:
         return Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the pattern above rules this out
-        raise AmountError(f"”{text}” är inte ett belopp") from exc
+        raise AmountError(_("”%(text)s” är inte ett belopp") % {"text": text}) from exc
 
 
 def round_kronor(amount: Decimal, exponent: Decimal = ONE_KRONA) -> Decimal:

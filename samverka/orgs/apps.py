@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrgsConfig(AppConfig):
     name = "samverka.orgs"
-    verbose_name = "Organisation"
+    verbose_name = _("Organisation")

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlanConfig(AppConfig):
     name = "samverka.plan"
-    verbose_name = "Plan och uppföljning"
+    verbose_name = _("Plan och uppföljning")

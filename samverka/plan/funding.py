@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from samverka.lib.findings import Finding, Severity
 from samverka.lib.money import format_kr
@@ -44,10 +45,15 @@ def reconcile(programme: Programme) -> list[Finding]:
                 Finding(
                     code="plan.funding_without_budget",
                     severity=Severity.WARNING,
-                    message=(
-                        f"{programme.name} {row.year}: finansiering om {format_kr(row.funding)} "
-                        "är registrerad men ingen budget för året."
-                    ),
+                    message=_(
+                        "%(programme)s %(year)s: finansiering om %(funding)s är registrerad men "
+                        "ingen budget för året."
+                    )
+                    % {
+                        "programme": programme.name,
+                        "year": row.year,
+                        "funding": format_kr(row.funding),
+                    },
                     where=where,
                     stated=row.funding,
                 )
@@ -57,11 +63,16 @@ def reconcile(programme: Programme) -> list[Finding]:
                 Finding(
                     code="plan.funding_mismatch",
                     severity=Severity.ERROR,
-                    message=(
-                        f"{programme.name} {row.year}: budgeterade intäkter "
-                        f"{format_kr(row.budget)} men registrerad finansiering "
-                        f"{format_kr(row.funding)}."
-                    ),
+                    message=_(
+                        "%(programme)s %(year)s: budgeterade intäkter %(budget)s men registrerad "
+                        "finansiering %(funding)s."
+                    )
+                    % {
+                        "programme": programme.name,
+                        "year": row.year,
+                        "budget": format_kr(row.budget),
+                        "funding": format_kr(row.funding),
+                    },
                     where=where,
                     expected=row.budget,
                     stated=row.funding,

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortfolioConfig(AppConfig):
     name = "samverka.portfolio"
-    verbose_name = "Projektportfölj"
+    verbose_name = _("Projektportfölj")
 
     def ready(self) -> None:
         from samverka.budget import validation

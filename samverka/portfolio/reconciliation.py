@@ -11,6 +11,8 @@ share of the total spread by days (`Project.budget_by_year`).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from samverka.budget.queries import unit_totals
 from samverka.lib.findings import Finding, Severity
 from samverka.lib.money import format_kr
@@ -62,11 +64,17 @@ def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:
             Finding(
                 code="portfolio.project_budget_unknown",
                 severity=Severity.WARNING,
-                message=(
-                    f"{len(unknown)} av {len(lines)} projekt saknar budget för {year} "
-                    f"(varken årsbelopp eller totalbudget): {', '.join(unknown)}. "
-                    "Summan av projekten är därför ofullständig."
-                ),
+                message=_(
+                    "%(unknown)s av %(count)s projekt saknar budget för %(year)s (varken "
+                    "årsbelopp eller totalbudget): %(names)s. Summan av projekten är därför "
+                    "ofullständig."
+                )
+                % {
+                    "unknown": len(unknown),
+                    "count": len(lines),
+                    "year": year,
+                    "names": ", ".join(unknown),
+                },
                 where=where,
             )
         )
@@ -75,10 +83,11 @@ def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:
             Finding(
                 code="portfolio.unit_budget_missing",
                 severity=Severity.INFO,
-                message=(
-                    f"Projektenhetens budget för {year} är inte angiven. Projekten summerar till "
-                    f"{format_kr(total)}."
-                ),
+                message=_(
+                    "Projektenhetens budget för %(year)s är inte angiven. Projekten summerar "
+                    "till %(total)s."
+                )
+                % {"year": year, "total": format_kr(total)},
                 where=where,
                 expected=total,
             )
@@ -91,11 +100,16 @@ def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:
             Finding(
                 code="portfolio.unit_budget_mismatch",
                 severity=Severity.WARNING,
-                message=(
-                    f"Projektenhetens budget för {year} ({format_kr(unit_budget)}) skiljer sig "
-                    f"från summan av projekten ({format_kr(expected)}) med "
-                    f"{format_kr(difference)}."
-                ),
+                message=_(
+                    "Projektenhetens budget för %(year)s (%(budget)s) skiljer sig från summan "
+                    "av projekten (%(projects)s) med %(difference)s."
+                )
+                % {
+                    "year": year,
+                    "budget": format_kr(unit_budget),
+                    "projects": format_kr(expected),
+                    "difference": format_kr(difference),
+                },
                 where=where,
                 expected=expected,
                 stated=unit_budget,
@@ -122,10 +136,11 @@ def budget_check(ctx) -> list[Finding]:
             Finding(
                 code="portfolio.reconciliation_not_possible",
                 severity=Severity.INFO,
-                message=(
-                    f"Projektenhetens budget {year} kan inte stämmas av mot projekten: inget av "
-                    f"de {len(lines)} projekten har en budget för året."
-                ),
+                message=_(
+                    "Projektenhetens budget %(year)s kan inte stämmas av mot projekten: inget "
+                    "av de %(count)s projekten har en budget för året."
+                )
+                % {"year": year, "count": len(lines)},
                 where={"enhet": unit.name, "år": str(year), "rad": "Projekt"},
             )
         ]
