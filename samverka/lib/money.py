@@ -7,8 +7,6 @@ spreadsheets: "13 631 000", "-42 114 000", "1 234,50", "−317 000" (typographic
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.utils.translation import gettext as _
-
 ONE_KRONA = Decimal("1")
 ORE = Decimal("0.01")
 NBSP = "\u00a0"
@@ -19,7 +17,12 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 class AmountError(ValueError):
-    """A text that is not an amount; the message says why, in the active language."""
+    """A text that is not an amount. The message is Swedish (this module knows nothing of
+    Django, so the SIE reader may use it); forms say it in the active language themselves."""
+
+    def __init__(self, message: str, text: object = None) -> None:
+        super().__init__(message)
+        self.text = text
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
@@ -34,11 +37,11 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     if not _NUMBER.match(cleaned):
-        raise AmountError(_("”%(text)s” är inte ett belopp") % {"text": text})
+        raise AmountError(f"”{text}” är inte ett belopp", text)
     try:
         return Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the pattern above rules this out
-        raise AmountError(_("”%(text)s” är inte ett belopp") % {"text": text}) from exc
+        raise AmountError(f"”{text}” är inte ett belopp", text) from exc
 
 
 def round_kronor(amount: Decimal, exponent: Decimal = ONE_KRONA) -> Decimal:

@@ -28,7 +28,9 @@ class AmountField(forms.DecimalField):
         try:
             return parse_amount(value)
         except AmountError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(
+                _("”%(text)s” är inte ett belopp") % {"text": value}
+            ) from exc
 
 
 class ActivityForm(VersionedModelForm):

@@ -40,7 +40,9 @@ class AmountField(forms.CharField):
         try:
             return parse_amount(value)
         except AmountError as exc:
-            raise ValidationError(str(exc), code="amount") from exc
+            raise ValidationError(
+                _("”%(text)s” är inte ett belopp") % {"text": value}, code="amount"
+            ) from exc
 
 
 class ProjectForm(VersionedModelForm):
