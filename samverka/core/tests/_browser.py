@@ -116,3 +116,22 @@ WIDEST_ELEMENTS = """() => {
   }
   return out;
 }"""
+
+
+def log_in(page, username: str, password: str = "pw") -> None:  # noqa: S107 - test personas
+    """Log in through the login form, as a person would, and land on the overview."""
+    from django.urls import reverse
+
+    page.goto(reverse("accounts:login"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_url("**/oversikt/")
+
+
+def axe_violations(page) -> list[tuple[str, str, int]]:
+    """What axe-core finds against WCAG 2.1 AA on the page: (rule, help, number of nodes)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    return [(v["id"], v["help"], len(v["nodes"])) for v in found]

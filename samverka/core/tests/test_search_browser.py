@@ -1,15 +1,14 @@
 """The header search and the charts in a real browser: keyboard, axe-core, a phone's width."""
 
 import os
-import shutil
 
 import pytest
 from django.urls import reverse
 
 from samverka.core import testing
 from samverka.core.seeding import load_skaraborg
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from samverka.core.tests._browser import axe_violations, log_in
+from samverka.core.tests.test_browser import browser  # noqa: F401 - the shared fixture
 
 # Playwright's sync API runs an event loop in this thread; the database work is synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -17,31 +16,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server):  # noqa: F811
     load_skaraborg()
     testing.make_user("reader", username="lasare")
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
-    page.goto(reverse("accounts:login"))
-    page.fill("input[name=username]", "lasare")
-    page.fill("input[name=password]", "pw")
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url("**/oversikt/")
+    log_in(page, "lasare")
     yield page
     context.close()
 
@@ -58,16 +39,8 @@ def test_a_person_searches_from_the_header_with_the_keyboard(page):
 
 @pytest.mark.parametrize("path", ["/sok/", "/sok/?q=omst%C3%A4llning", "/sok/?q=xyzzy"])
 def test_the_search_pages_pass_an_automated_wcag_21_aa_check(page, path):
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(path)
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
-    assert [v["id"] for v in results.response["violations"]] == []
+    assert axe_violations(page) == []
 
 
 def test_the_timeline_fits_a_phone_without_sideways_scrolling(page):
