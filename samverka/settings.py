@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "samverka.ledger",
     "samverka.imports",
     "samverka.reports",
+    "samverka.attachments",
+    "samverka.api",
+    "samverka.opendata",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +146,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploaded attachments and the stored documents of adopted periods go through Django's storage
+# API: a folder here by default; several app servers share a network folder or an object store.
+MEDIA_ROOT = Path(os.environ.get("SAMVERKA_MEDIA_DIR", DATA_DIR / "media"))
+MEDIA_URL = "media/"  # never served directly: every file goes through a view that checks access
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 

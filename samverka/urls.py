@@ -13,6 +13,9 @@ urlpatterns = [
     path("utfall/", include("samverka.ledger.urls")),
     path("rapporter/", include("samverka.reports.urls")),
     path("historik/", include("samverka.audit.urls")),
+    path("bilagor/", include("samverka.attachments.urls")),
+    path("api/", include("samverka.api.urls")),
+    path("oppna-data/", include("samverka.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
