@@ -14,3 +14,19 @@ def _default_language():
     translation.activate("sv")
     yield
     translation.activate("sv")
+
+
+def pytest_collection_modifyitems(config, items):
+    # The browser tests check what a page shows (styles, layout, axe), which does not depend on
+    # the database; CI runs them once, on SQLite, to stay within its time. Set
+    # SAMVERKA_BROWSER_ON_POSTGRES=True to run them on PostgreSQL too.
+    import os
+
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    if os.environ.get("SAMVERKA_BROWSER_ON_POSTGRES") == "True":
+        return
+    skip = pytest.mark.skip(reason="browser tests run on SQLite (SAMVERKA_BROWSER_ON_POSTGRES)")
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
