@@ -91,7 +91,7 @@ class Table:
     def add(self, *values: Value, emphasis: bool = False, level: int = 0) -> None:
         if len(values) != len(self.columns):
             raise ValueError(f"{self.key}: {len(values)} values for {len(self.columns)} columns")
-        self.rows.append(Row(tuple(values), emphasis, level))
+        self.rows.append(Row(tuple(_raw(self.key, v) for v in values), emphasis, level))
 
     def texts(self, row: Row) -> list[str]:
         return [column.text(value) for column, value in zip(self.columns, row.values, strict=True)]
@@ -100,6 +100,16 @@ class Table:
         """Each row as {column key: raw value}: what JSON open data and the API serve."""
         keys = [column.key for column in self.columns]
         return [dict(zip(keys, row.values, strict=True)) for row in self.rows]
+
+
+def _raw(key: str, value: object) -> Value:
+    """A raw value as the writers take it. A lazily translated label (a row label from
+    gettext_lazy) becomes its text in the active language here; a float is refused."""
+    if value is None or isinstance(value, Decimal | int | str | datetime.date):
+        return value
+    if isinstance(value, float):
+        raise TypeError(f"{key}: {value!r} är ett flyttal; använd Decimal")
+    return str(value)
 
 
 # --- Writers -------------------------------------------------------------------------------

@@ -130,3 +130,14 @@ def test_a_row_of_the_wrong_width_is_refused():
 def test_a_float_is_never_formatted_as_money():
     with pytest.raises(TypeError):
         Column("a", "A", Kind.MONEY).text(1.5)
+
+
+def test_a_lazily_translated_label_becomes_text_and_a_float_is_refused():
+    from django.utils.translation import gettext_lazy
+
+    table = Table("t", "T", [Column("rad", "Rad"), Column("belopp", "Belopp", Kind.MONEY)])
+    table.add(gettext_lazy("SUMMA INTÄKTER"), Decimal(64295000))
+    assert type(table.rows[0].values[0]) is str
+    assert _sheet(table).active["A3"].value == "SUMMA INTÄKTER"
+    with pytest.raises(TypeError, match="flyttal"):
+        table.add("Rad", 1.5)
