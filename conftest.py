@@ -14,3 +14,12 @@ def _default_language():
     translation.activate("sv")
     yield
     translation.activate("sv")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The anonymous rate limit counts in the cache: each test starts with no requests counted.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
