@@ -18,13 +18,19 @@ from django.utils.translation import gettext_lazy
 from samverka.budget import tables as budget_tables
 from samverka.budget import targets as target_module
 from samverka.budget.tables import Budgets
+from samverka.decisions import tables as decision_tables
+from samverka.goals import tables as goal_tables
 from samverka.lib.tabular import Column, Kind, Row, Table
+from samverka.orgs import tables as org_tables
 from samverka.orgs.models import PlanningPeriod
+from samverka.plan import tables as plan_tables
+from samverka.portfolio import tables as portfolio_tables
 
 # EU data themes (publications.europa.eu/resource/authority/data-theme).
 GOVERNMENT = "GOVE"
 ECONOMY = "ECON"
 REGIONS = "REGI"
+SOCIETY = "SOCI"
 
 
 class Sources:
@@ -203,6 +209,38 @@ def financial_targets(sources: Sources) -> Table:
     return table
 
 
+# --- The other apps' data sets --------------------------------------------------------------
+
+
+def members(sources: Sources) -> Table:
+    return reshape(org_tables.members_table(), "medlemskommuner", _("Medlemskommuner"))
+
+
+def goals(sources: Sources) -> Table:
+    table = goal_tables.indicators_table()
+    return reshape(table, "mal-och-indikatorer", table.title)
+
+
+def indicator_values(sources: Sources) -> Table:
+    table = goal_tables.values_table()
+    return reshape(table, "indikatorvarden", table.title)
+
+
+def priority_areas(sources: Sources) -> Table:
+    table = plan_tables.activities_table(sources.period)
+    return reshape(table, "prioriterade-omraden", table.title)
+
+
+def projects(sources: Sources) -> Table:
+    table = portfolio_tables.year_table(sources.period.year)
+    return reshape(table, "projekt", table.title, row_kinds=True)
+
+
+def decisions(sources: Sources) -> Table:
+    table = decision_tables.register_table()
+    return reshape(table, "beslut", table.title)
+
+
 DATASETS: list[Dataset] = [
     Dataset(
         "driftbudget",
@@ -261,6 +299,73 @@ DATASETS: list[Dataset] = [
         (gettext_lazy("finansiella mål"), gettext_lazy("soliditet"), gettext_lazy("resultat")),
         financial_targets,
         (GOVERNMENT, ECONOMY),
+    ),
+    Dataset(
+        "projekt",
+        gettext_lazy("Projekt i årets budget"),
+        gettext_lazy(
+            "De externt finansierade projekt som årets budget räknar med: ägande enhet, "
+            "period, anslagsgivare, årets budget och dess grund, och årets finansiering per "
+            "källa (egna medel, DRUM, medlemmarna, externa anslagsgivare)."
+        ),
+        (gettext_lazy("projekt"), gettext_lazy("anslagsgivare"), gettext_lazy("finansiering")),
+        projects,
+        (GOVERNMENT, ECONOMY, REGIONS),
+    ),
+    Dataset(
+        "prioriterade-omraden",
+        gettext_lazy("Prioriterade områden och aktiviteter"),
+        gettext_lazy(
+            "Verksamhetsplanens prioriterade områden med deras aktiviteter: ansvarig enhet, "
+            "datum, status och svaret i den senaste avslutade uppföljningen."
+        ),
+        (gettext_lazy("verksamhetsplan"), gettext_lazy("aktivitet"), gettext_lazy("uppföljning")),
+        priority_areas,
+        (GOVERNMENT, REGIONS),
+    ),
+    Dataset(
+        "mal-och-indikatorer",
+        gettext_lazy("Mål och indikatorer"),
+        gettext_lazy(
+            "Förbundets mål med deras indikatorer: enhet, senaste utfall för hela området, "
+            "målvärde och bedömning, som de såg ut när året antogs."
+        ),
+        (gettext_lazy("mål"), gettext_lazy("indikator"), gettext_lazy("målvärde")),
+        goals,
+        (GOVERNMENT, SOCIETY, REGIONS),
+    ),
+    Dataset(
+        "indikatorvarden",
+        gettext_lazy("Indikatorernas värden"),
+        gettext_lazy(
+            "Varje uppmätt värde för indikatorerna, per medlemskommun eller hela området och "
+            "år, med ursprung (Kolada, SCB, medlemsenkäten eller inmatat) och källa."
+        ),
+        (gettext_lazy("indikator"), gettext_lazy("Kolada"), gettext_lazy("kommun")),
+        indicator_values,
+        (SOCIETY, REGIONS),
+    ),
+    Dataset(
+        "medlemskommuner",
+        gettext_lazy("Medlemskommuner"),
+        gettext_lazy(
+            "Förbundets medlemskommuner med kommunkod och senaste kända folkmängd, "
+            "referensdatum och källa."
+        ),
+        (gettext_lazy("kommun"), gettext_lazy("folkmängd"), gettext_lazy("medlem")),
+        members,
+        (GOVERNMENT, REGIONS),
+    ),
+    Dataset(
+        "beslut",
+        gettext_lazy("Beslut"),
+        gettext_lazy(
+            "Beslutsregistret när året antogs: datum, organ, paragraf, rubrik, beslutstext, "
+            "ärende, vad beslutet gäller och källa."
+        ),
+        (gettext_lazy("beslut"), gettext_lazy("direktion"), gettext_lazy("protokoll")),
+        decisions,
+        (GOVERNMENT,),
     ),
 ]
 

@@ -12,6 +12,7 @@ from samverka.budget.models import BudgetLine
 from samverka.core import testing
 from samverka.core.seeding import load_skaraborg
 from samverka.opendata.tests._helpers import adopt, revise
+from samverka.portfolio.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +133,22 @@ def test_a_versioned_url_is_immutable_and_answers_304_to_its_etag(client):
     assert other.status_code == 200
     csv_etag = client.get(_versioned(2025, 1, "driftbudget", "csv"))["ETag"]
     assert csv_etag != etag
+
+
+def test_a_project_edited_after_adoption_leaves_the_versioned_bytes_and_etag(client):
+    load_skaraborg()
+    adopt(2026)
+    before = client.get(_versioned(2026, 1, "projekt"))
+    assert "Kompetensnavet" in before.content.decode()
+    project = Project.objects.get(code="kompetensnavet")
+    project.name = "Kompetensnavet 2.0"
+    project.save()
+    after = client.get(_versioned(2026, 1, "projekt"))
+    assert (after.content, after["ETag"]) == (before.content, before["ETag"])
+    assert "Kompetensnavet 2.0" not in after.content.decode()
+    # The project list itself shows the new name: only the publication stands still.
+    client.force_login(testing.make_reader())
+    assert "Kompetensnavet 2.0" in client.get(reverse("portfolio:index")).content.decode()
 
 
 def test_a_revision_is_served_as_v2_beside_v1_and_the_current_url_points_to_it(client):
