@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from samverka.accounts.permissions import Capabilities, capabilities, require
 from samverka.core.forms import save_or_conflict
-from samverka.decisions import obligations, register
+from samverka.decisions import obligations, register, tables
 from samverka.decisions.forms import AgendaItemForm, MeetingForm, TrackingForm
 from samverka.decisions.models import AgendaItem, Decision, Meeting, ReportingObligation
 from samverka.orgs.models import GoverningBody
+from samverka.reports import exports
 
 PAGE_SIZE = 100
 
@@ -26,6 +27,9 @@ def can_record_meetings(can: Capabilities) -> bool:
 def index(request: HttpRequest) -> HttpResponse:
     """The decision register: search the text, filter by body and year."""
     criteria = register.Filter.from_query(request.GET)
+    if exports.requested(request):
+        stem = "beslutsregister" + (f"-{criteria.year}" if criteria.year else "")
+        return exports.export_response(request, [tables.register_table(criteria)], stem)
     decisions = register.decisions(criteria)
     years = sorted({d.year for d in Decision.objects.dates("date", "year")}, reverse=True)
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("sida"))
@@ -44,6 +48,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "query": criteria.query,
             "body_code": criteria.body_code,
             "year": criteria.year,
+            "downloads": exports.links(request, _("besluten i listan")),
+            # With htmx the download links beside the heading follow the filter too.
+            "downloads_oob": bool(template),
         },
     )
 

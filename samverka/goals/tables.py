@@ -5,6 +5,7 @@ documents print and the exports and open data serve. Built once here, below the 
 - `indicators_table(goals)`: every indicator under its goal, with the unit, the latest value
   for the whole area and its year, the target for that year and the status with its reason.
 - `indicator_table(view)`: one indicator as its page shows it: area by year, and the targets.
+- `financial_targets_table(targets, year)`: the financial targets as the plan states them.
 - `values_table(indicators)`: every measured value, one row per indicator, area and year, with
   where it comes from (the long form that open data and pivot tables want).
 
@@ -17,7 +18,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from samverka.goals.models import Goal, Indicator, Measurement
+from samverka.goals.models import FinancialTarget, Goal, Indicator, Measurement
 from samverka.goals.overview import IndicatorOverview, overview
 from samverka.lib.tabular import Column, Kind, Table
 from samverka.orgs.models import Member
@@ -155,5 +156,34 @@ def values_table(indicators: Iterable[Indicator] | None = None, key: str = "") -
             m.indicator.unit,
             m.get_origin_display(),
             m.source,
+        )
+    return table
+
+
+def financial_targets_table(targets: Iterable[FinancialTarget], year: int) -> Table:
+    """The financial targets as the plan states them (the goals page): the budget's targets
+    page adds whether each is met (`budget.tables.targets_table`)."""
+    table = Table(
+        f"finansiella-mal-enligt-planen-{year}",
+        _("Finansiella mål och målvärden %(year)s enligt budget och verksamhetsplan")
+        % {"year": year},
+        [
+            Column("nummer", _("Nummer")),
+            Column("mal", _("Mål")),
+            Column("beskrivning", _("Beskrivning")),
+            Column("jamforelse", _("Jämförelse")),
+            Column("malvarde", _("Målvärde"), Kind.DECIMAL, None),
+            Column("enhet", _("Enhet")),
+        ],
+        sheet=_("Finansiella mål %(year)s") % {"year": year},
+    )
+    for target in targets:
+        table.add(
+            target.number,
+            target.name,
+            target.text,
+            target.get_comparison_display(),
+            plain(target.target_value),
+            target.unit,
         )
     return table

@@ -87,6 +87,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     source: str = ""  # where the figures come from, printed under the table
     notes: list[str] = field(default_factory=list)
+    sheet: str = ""  # a short name for its sheet in an XLSX (at most 31 characters); else the title
 
     def add(self, *values: Value, emphasis: bool = False, level: int = 0) -> None:
         if len(values) != len(self.columns):
@@ -168,7 +169,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     workbook.remove(workbook.active)
     used: set[str] = set()
     for table in tables:
-        sheet = workbook.create_sheet(_sheet_name(table.title or table.key, used))
+        sheet = workbook.create_sheet(_sheet_name(table.sheet or table.title or table.key, used))
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([c.label for c in table.columns])
@@ -207,7 +208,12 @@ def _xlsx_value(value: Value):
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    name = "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "Tabell"
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique without regard to case.
+    A longer title is cut at a word and marked with an ellipsis."""
+    name = "".join(ch for ch in title if ch not in "[]:*?/\\").strip() or "Tabell"
+    if len(name) > 31:
+        cut = name[:30]
+        name = (cut.rsplit(" ", 1)[0] if " " in cut[10:] else cut).rstrip(" ,–-") + "…"
     candidate, n = name, 2
     while candidate.lower() in used:
         suffix = f" ({n})"

@@ -141,3 +141,12 @@ def test_a_lazily_translated_label_becomes_text_and_a_float_is_refused():
     assert _sheet(table).active["A3"].value == "SUMMA INTÄKTER"
     with pytest.raises(TypeError, match="flyttal"):
         table.add("Rad", 1.5)
+
+
+def test_a_long_title_is_cut_at_a_word_for_its_sheet_unless_the_table_names_its_sheet():
+    long = Table("a", "Skaraborgs Kommunalförbund Driftbudget, totalt (som tryckt)", [])
+    named = Table("b", "Förbundet sammanställt från enheterna", [], sheet="Sammanställning")
+    assert _sheet([long, named]).sheetnames == [
+        "Skaraborgs Kommunalförbund…",
+        "Sammanställning",
+    ]
