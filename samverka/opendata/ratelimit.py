@@ -6,7 +6,9 @@ SAMVERKA_CACHE_TABLE uses the database). The limit is `SAMVERKA_ANON_RATE` ("120
 empty: no limit). The client is REMOTE_ADDR; X-Forwarded-For is read only when the request
 comes from a proxy named in `SAMVERKA_TRUSTED_PROXIES`, since anyone can send the header.
 
-A logged-in user is never limited here: requests with a session are people at work.
+A caller is never limited here: a logged-in user (a session), or a script that sends a valid
+API token (`Authorization: Bearer …`, checked by `samverka.api.tokens.authenticate`). A token
+that is not valid counts as anonymous, so a made-up header does not lift the limit.
 """
 
 import ipaddress
@@ -80,6 +82,22 @@ def client_ip(request: HttpRequest) -> str:
     return remote
 
 
+def _has_valid_token(request: HttpRequest) -> bool:
+    scheme, _space, secret = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        return False
+    try:
+        from samverka.api.tokens import authenticate
+    except ImportError:  # an installation without the API has no tokens
+        return False
+    return authenticate(secret.strip()) is not None
+
+
+def is_caller(request: HttpRequest) -> bool:
+    """Whether the request comes from someone known: a session or a valid API token."""
+    return request.user.is_authenticated or _has_valid_token(request)
+
+
 def _wants_json(request: HttpRequest) -> bool:
     path = request.path
     return (
@@ -102,7 +120,7 @@ class AnonymousRateLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         rate = parse_rate(getattr(settings, "SAMVERKA_ANON_RATE", ""))
         prefixes = tuple(getattr(settings, "SAMVERKA_ANON_RATE_PATHS", ()))
-        if rate is None or not request.path.startswith(prefixes) or request.user.is_authenticated:
+        if rate is None or not request.path.startswith(prefixes) or is_caller(request):
             return self.get_response(request)
         now = self.clock()
         window = int(now // rate.seconds)

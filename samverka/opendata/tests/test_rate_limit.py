@@ -1,6 +1,8 @@
 """Anonymous requests to the open data and the API are limited per client and window."""
 
 import json
+import sys
+import types
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -122,3 +124,17 @@ def test_the_site_limits_anonymous_open_data_requests(client, settings, monkeypa
     assert statuses == [200, 200, 200, 429]
     client.force_login(testing.make_reader())
     assert client.get("/oppna-data/katalog.jsonld").status_code == 200
+
+
+def test_a_script_with_a_valid_api_token_is_not_limited_and_a_made_up_one_is(limited, monkeypatch):
+    middleware, _clock = limited
+    tokens = types.ModuleType("samverka.api.tokens")
+    tokens.authenticate = lambda secret: object() if secret == "giltig" else None
+    monkeypatch.setitem(sys.modules, "samverka.api.tokens", tokens)
+    for _n in range(200):
+        response = middleware(_get("/api/v1/budget/", HTTP_AUTHORIZATION="Bearer giltig"))
+        assert response.status_code == 200
+    for _n in range(120):
+        middleware(_get("/api/v1/budget/", HTTP_AUTHORIZATION="Bearer påhittad"))
+    refused = middleware(_get("/api/v1/budget/", HTTP_AUTHORIZATION="Bearer påhittad"))
+    assert refused.status_code == 429
