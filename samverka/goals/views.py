@@ -147,9 +147,12 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "indicator": indicator,
             "view": view,
+            # Nothing to download before the first value is fetched or entered.
             "downloads": exports.links(
                 request, _("värdena för %(name)s") % {"name": indicator.name}, downloadable
-            ),
+            )
+            if view.years
+            else None,
             "kolada": KoladaMapping.objects.filter(indicator=indicator).first(),
             "scb": getattr(indicator, "scb", None),
             "survey": survey,

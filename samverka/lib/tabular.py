@@ -163,7 +163,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     """One sheet per table: title, Swedish headers, numbers as numbers (Excel shows them with the
     reader's own separators), sum rows bold, and the source under the table."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -194,6 +194,11 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
                 [len(column.label), *(len(column.text(r.values[index - 1])) for r in table.rows)]
             )
             sheet.column_dimensions[sheet.cell(2, index).column_letter].width = min(60, width + 2)
+            if width > 60:  # a long text (a description, a comment) wraps in its column
+                for excel_row in range(3, 3 + len(table.rows)):
+                    sheet.cell(excel_row, index).alignment = Alignment(
+                        wrap_text=True, vertical="top"
+                    )
         sheet.freeze_panes = "A3"
     out = io.BytesIO()
     workbook.save(out)

@@ -51,6 +51,7 @@ def activities_table(period: PlanningPeriod) -> Table:
         ],
         source=_("Budget och verksamhetsplan %(year)s; uppföljningsomgångarna")
         % {"year": period.year},
+        sheet=_("Prioriterade områden %(year)s") % {"year": period.year},
     )
     reports = latest_closed_reports(period)
     for area in areas:

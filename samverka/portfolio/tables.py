@@ -124,6 +124,7 @@ def year_table(year: int) -> Table:
             *_financing_columns(),
         ],
         source=_source(),
+        sheet=_("Projekt %(year)s") % {"year": year},
         notes=[
             _(
                 "Projekt vars period berör året och som budgeten räknar med: beviljade, "

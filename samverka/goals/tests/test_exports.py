@@ -116,3 +116,10 @@ def test_a_user_without_a_role_gets_no_download(client):
     assert client.get(reverse("goals:index"), {"format": "csv"}).status_code == 403
     url = reverse("goals:indicator", args=["befolkning"])
     assert client.get(url, {"format": "csv"}).status_code == 403
+
+
+def test_an_indicator_without_values_offers_nothing_to_download(client):
+    load_skaraborg()
+    client.force_login(testing.make_reader())
+    page = client.get(reverse("goals:indicator", args=["bostader"])).content.decode()
+    assert "Ladda ner:" not in page

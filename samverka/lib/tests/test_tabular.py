@@ -150,3 +150,11 @@ def test_a_long_title_is_cut_at_a_word_for_its_sheet_unless_the_table_names_its_
         "Skaraborgs Kommunalförbund…",
         "Sammanställning",
     ]
+
+
+def test_a_long_text_wraps_in_its_column_and_a_short_one_does_not():
+    table = Table("a", "Aktiviteter", [Column("aktivitet", "Aktivitet"), Column("kod", "Kod")])
+    table.add("Förbättra samverkan mellan skola och arbetsliv genom riktade insatser mot " * 2, "k")
+    sheet = _sheet(table).active
+    assert sheet["A3"].alignment.wrap_text and not sheet["B3"].alignment.wrap_text
+    assert sheet.column_dimensions["A"].width == 60
