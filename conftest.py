@@ -30,3 +30,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The anonymous rate limit counts in the cache: each test starts with no requests counted.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

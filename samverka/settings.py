@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samverka.opendata.ratelimit.AnonymousRateLimitMiddleware",
     "samverka.audit.middleware.acting_user_middleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samverka.accounts.middleware.RoleRequiredMiddleware",
@@ -165,6 +166,24 @@ SAMVERKA_SIE_MAX_BYTES = env_int("SAMVERKA_SIE_MAX_BYTES", 50_000_000)
 SAMVERKA_XLSX_MAX_BYTES = env_int("SAMVERKA_XLSX_MAX_BYTES", 5_000_000)
 SAMVERKA_IMPORT_MAX_ROWS = env_int("SAMVERKA_IMPORT_MAX_ROWS", 10_000)
 SAMVERKA_PENDING_UPLOAD_HOURS = env_int("SAMVERKA_PENDING_UPLOAD_HOURS", 24)
+
+# Requests without a login to the open data and the API: at most this many per client and
+# window ("120/min"; empty: no limit). The counts are kept in the cache, which several app
+# servers must share (SAMVERKA_CACHE_TABLE: the database's, after `samverka createcachetable`).
+# X-Forwarded-For names the client only when REMOTE_ADDR is one of the trusted proxies
+# (addresses or networks, comma-separated).
+SAMVERKA_ANON_RATE = os.environ.get("SAMVERKA_ANON_RATE", "120/min")
+SAMVERKA_ANON_RATE_PATHS = ("/oppna-data/", "/api/")
+SAMVERKA_TRUSTED_PROXIES = [
+    p for p in os.environ.get("SAMVERKA_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+if os.environ.get("SAMVERKA_CACHE_TABLE"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": os.environ["SAMVERKA_CACHE_TABLE"],
+        }
+    }
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,13 @@ from samverka.audit.models import AuditedModel
 slug_code = RegexValidator(r"^[a-z0-9-]+$", _("Endast a–z, siffror och bindestreck."))
 
 
+class OpenDataLicence(models.TextChoices):
+    """The licences the open data may carry, by the URI that DCAT catalogues use for them."""
+
+    CC0 = "http://creativecommons.org/publicdomain/zero/1.0/", _("CC0 1.0 (fri användning)")
+    CC_BY = "http://creativecommons.org/licenses/by/4.0/", _("CC BY 4.0 (ange källan)")
+
+
 class Federation(AuditedModel):
     """The federation this installation serves: there is exactly one per database.
 
@@ -39,6 +46,13 @@ class Federation(AuditedModel):
     # The accessibility statement (lag 2018:1937) must say where to report a barrier.
     contact_email = models.EmailField(
         _("e-post för synpunkter och tillgänglighetsbrister"), blank=True
+    )
+    # Each publication of open data records the licence in force when it was published.
+    open_data_licence = models.CharField(
+        _("licens för öppna data"),
+        max_length=100,
+        choices=OpenDataLicence.choices,
+        default=OpenDataLicence.CC0,
     )
 
     class Meta:
