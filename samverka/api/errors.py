@@ -7,7 +7,7 @@ exception is raised on, so that the request's transaction is rolled back and the
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -22,6 +22,9 @@ class ApiError(Exception):
         self.status = status
         self.detail = detail
         self.errors = errors or []
+
+    def body(self) -> dict:
+        return body(self.detail, self.errors)
 
 
 def forbidden(detail: str | None = None) -> ApiError:
@@ -97,15 +100,15 @@ def schema_errors(errors: list[dict]) -> list[dict]:
 def install(api: NinjaAPI) -> None:
     """Put the JSON refusals on `api`."""
 
-    def respond(request: HttpRequest, status: int, detail: str, errors=None) -> HttpResponse:
-        response = api.create_response(request, body(detail, errors), status=status)
+    def respond(request: HttpRequest, status: int, detail: str, errors=None, data=None):
+        response = api.create_response(request, data or body(detail, errors), status=status)
         if status == 401:
             response["WWW-Authenticate"] = 'Bearer realm="samverka"'
         return response
 
     @api.exception_handler(ApiError)
     def api_error(request, exc: ApiError):
-        return respond(request, exc.status, exc.detail, exc.errors)
+        return respond(request, exc.status, exc.detail, data=exc.body())
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
