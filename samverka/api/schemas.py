@@ -59,6 +59,30 @@ DecimalText = Annotated[
 ]
 
 
+def address(obj) -> str | None:
+    """An object's address in the API where it has no path of its own: its code, or its id
+    when it has none (a decision registered on a page)."""
+    if obj is None:
+        return None
+    return getattr(obj, "code", None) or str(obj.pk)
+
+
+class LinkOut(Schema):
+    """A generic link (what a decision decides, what an activity serves)."""
+
+    kind: str  # "goals.indicator", "portfolio.project", …
+    ref: str | None
+    label: str
+
+    @staticmethod
+    def of(link) -> dict:
+        return {
+            "kind": f"{link.content_type.app_label}.{link.content_type.model}",
+            "ref": address(link.target),
+            "label": link.label or str(link.target),
+        }
+
+
 class FieldError(Schema):
     field: str | None  # the request's field at fault; null for the request as a whole
     message: str

@@ -122,7 +122,7 @@ def conflict(
 
 def representer(schema: type[Schema]) -> Callable[[Any], dict]:
     """The object as JSON, exactly as the read endpoints give it."""
-    return lambda obj: schema.model_validate(obj).model_dump(mode="json")
+    return lambda obj: schema.model_validate(obj).model_dump()
 
 
 def stale(instance, current, schema: type[Schema]) -> Conflict:

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from samverka.api import access
 from samverka.api.paging import Paging
 from samverka.api.params import CodePath, KeyPath, MunicipalityPath, YearPath
-from samverka.api.schemas import read_responses
+from samverka.api.schemas import address, read_responses
 from samverka.orgs.models import GoverningBody, Member, PlanningPeriod, Seat, Unit
 
 router = Router(tags=["Organisation"])
@@ -133,9 +133,7 @@ class PeriodOut(Schema):
 
     @staticmethod
     def resolve_decision(obj: PlanningPeriod) -> str | None:
-        if not obj.decision_id:
-            return None
-        return obj.decision.code or str(obj.decision_id)
+        return address(obj.decision) if obj.decision_id else None
 
 
 def _members():
