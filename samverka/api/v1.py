@@ -43,6 +43,8 @@ api = NinjaAPI(
     renderer=Renderer(),
     docs_url=None,  # the docs page is /api/docs, outside the versioned path (see urls.py)
 )
+# Operations are named by their function ("line_update"), not its module path.
+api.get_openapi_operation_id = lambda operation: operation.view_func.__name__
 errors.install(api)
 api.add_decorator(act_as_caller)
 
