@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "samverka.reports",
     "samverka.attachments",
     "samverka.api",
+    # django-ninja's templates and bundled Swagger files: the API docs load nothing from a CDN.
+    "ninja",
     "samverka.opendata",
 ]
 
