@@ -26,12 +26,13 @@ class AttachmentForm(VersionedModelForm):
     field_order = ["file", "kind", "title", "reference_number"]
 
     def __init__(self, *args, target, too_large: list[str] | tuple[str, ...] = (), **kwargs):
-        super().__init__(*args, instance=Attachment(target=target), **kwargs)
+        choices = targets.kind_choices(target)
+        # The object's first kind is preselected: minutes for a meeting, an application for a
+        # project.
+        super().__init__(*args, instance=Attachment(target=target, kind=choices[0][0]), **kwargs)
         self.too_large = list(too_large)
         self.checked: files.Checked | None = None
-        choices = targets.kind_choices(target)
         self.fields["kind"].choices = choices
-        self.fields["kind"].initial = choices[0][0]
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Tomt: filens namn.")
         self.fields["file"].help_text = _(

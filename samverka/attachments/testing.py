@@ -53,7 +53,7 @@ def upload(name: str = "Protokoll direktionen 2025-10-10.pdf", content: bytes = 
 def make_attachment(target, name: str = "Protokoll.pdf", content: bytes = PDF, **fields):
     """Through the form and `attaching.attach`, as an upload would be stored."""
     data = {
-        "kind": fields.pop("kind", None) or AttachmentForm(target=target).fields["kind"].initial,
+        "kind": fields.pop("kind", None) or AttachmentForm(target=target).instance.kind,
         "seen_version": 0,
     } | fields
     form = AttachmentForm(data, {"file": upload(name, content)}, target=target)
