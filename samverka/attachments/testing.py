@@ -5,7 +5,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from samverka.attachments import attaching
+from samverka.attachments import attaching, checking
 from samverka.attachments.forms import AttachmentForm
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -63,15 +63,4 @@ def make_attachment(target, name: str = "Protokoll.pdf", content: bytes = PDF, *
 
 def stored_names(storage) -> list[str]:
     """Every file under attachments/ in the storage, through the storage API."""
-    found = []
-
-    def walk(folder: str) -> None:
-        if not storage.exists(folder):
-            return
-        folders, names = storage.listdir(folder)
-        found.extend(f"{folder}/{n}" for n in names)
-        for sub in folders:
-            walk(f"{folder}/{sub}")
-
-    walk("attachments")
-    return sorted(found)
+    return checking.stored_names(storage)

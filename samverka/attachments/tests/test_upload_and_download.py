@@ -211,3 +211,23 @@ def test_the_upload_form_works_without_javascript_as_a_multipart_post(controller
     assert f'action="{reverse("attachments:upload_meeting", args=MEETING)}"' in form
     assert 'type="file" name="file"' in form
     assert "csrfmiddlewaretoken" in form
+
+
+def test_the_form_preselects_minutes_on_a_meeting_and_an_application_on_a_project(controller):
+    page = controller.get(reverse("decisions:meeting", args=MEETING)).content.decode()
+    assert '<option value="minutes" selected>protokoll</option>' in page
+    assert "ansökan" not in page.split('id="bilaga_kind"')[1].split("</select>")[0]
+    project = Project.objects.get(code="kraftsamling-framtidsrusta")
+    page = controller.get(reverse("portfolio:project", args=[project.code])).content.decode()
+    assert '<option value="application" selected>ansökan</option>' in page
+
+
+def test_the_header_search_finds_a_document_by_its_diarienummer(controller):
+    project = Project.objects.get(code="kraftsamling-framtidsrusta")
+    testing.make_attachment(
+        project, "Beslut VGR.pdf", kind="funder_decision", reference_number="RUN 2025-00417"
+    )
+    html = controller.get(reverse("core:search"), {"q": "run 2025-00417"}).content.decode()
+    group = html.split('aria-labelledby="sok-attachments"')[1].split("</section>")[0]
+    assert f'<a href="/projekt/{project.code}/#bilagor">Beslut VGR</a>' in group
+    assert "RUN 2025-00417" in group
