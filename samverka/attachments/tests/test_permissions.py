@@ -104,3 +104,22 @@ def test_only_controllers_attach_to_decisions_and_meetings(client, project):
     client.force_login(core_testing.make_controller())
     assert post(client, url).status_code == 302
     assert Attachment.objects.get().target == decision
+
+
+def test_an_upload_without_the_csrf_token_is_refused(project):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(core_testing.make_controller())
+    response = post(client, reverse("attachments:upload_project", args=[project.code]))
+    assert response.status_code == 403
+    assert not Attachment.objects.exists()
+
+
+def test_pages_link_to_the_checked_download_never_to_a_media_url(client, project, settings):
+    attachment = testing.make_attachment(project, "Ansökan.pdf")
+    client.force_login(core_testing.make_reader())
+    page = client.get(reverse("portfolio:project", args=[project.code])).content.decode()
+    assert reverse("attachments:download", args=[attachment.code]) in page
+    assert settings.MEDIA_URL not in page
+    assert attachment.file.name not in page
