@@ -168,6 +168,9 @@ SAMVERKA_SIE_MAX_BYTES = env_int("SAMVERKA_SIE_MAX_BYTES", 50_000_000)
 SAMVERKA_XLSX_MAX_BYTES = env_int("SAMVERKA_XLSX_MAX_BYTES", 5_000_000)
 SAMVERKA_IMPORT_MAX_ROWS = env_int("SAMVERKA_IMPORT_MAX_ROWS", 10_000)
 SAMVERKA_PENDING_UPLOAD_HOURS = env_int("SAMVERKA_PENDING_UPLOAD_HOURS", 24)
+# Attachments (samverka.attachments.files): the largest file taken, in bytes. A proxy in front
+# (nginx client_max_body_size) must let a little more than this through.
+SAMVERKA_ATTACHMENT_MAX_BYTES = env_int("SAMVERKA_ATTACHMENT_MAX_BYTES", 20_000_000)
 
 # Requests without a login to the open data and the API: at most this many per client and
 # window ("120/min"; empty: no limit). The counts are kept in the cache, which several app

@@ -52,6 +52,9 @@ SENTENCES: dict[str, Any] = {
         "läste in medlemsenkätens svar från {file_name}: {counts_read} rader lästa, "
         "{counts_created} nya, {counts_deleted} borttagna"
     ),
+    # attachments.attaching: logged on the object the file belongs to
+    "attachments.added": _("lade till {kind} ”{title}” ({file_name}, {size})"),
+    "attachments.removed": _("tog bort {kind} ”{title}” ({file_name}, {size})"),
     "ledger.sie_imported": _(
         "läste in utfall från SIE-filen {file_name}: {counts_read} rader lästa, "
         "{counts_created} nya, {counts_deleted} borttagna"

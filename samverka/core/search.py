@@ -1,4 +1,5 @@
-"""The header search: decisions, projects, activities, indicators, units and members.
+"""The header search: decisions, projects, documents (attachments), activities, indicators,
+units and members.
 
 Matching is done in Python on casefolded, NFKC-normalised text, not with `icontains`: SQLite's
 LIKE folds case for ASCII only ("Lidköping" would not match "LIDKÖPING"), and PostgreSQL's
@@ -14,7 +15,6 @@ title, code and description); hits whose name matches come first.
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.db.models import Model, QuerySet
 from django.urls import reverse
@@ -59,14 +59,10 @@ def terms(query: str) -> list[str]:
     return normalise(query[:MAX_QUERY]).split()
 
 
-def _decision_url(decision) -> str:
-    # The register has no page per decision: open it filtered to this title, at its row.
-    query = urlencode({"q": decision.title})
-    return f"{reverse('decisions:index')}?{query}#beslut-{decision.pk}"
-
-
 def _kinds() -> list[Kind]:
     # Imported here: core is imported by every app, and these models import core in turn.
+    from samverka.attachments.models import Attachment
+    from samverka.attachments.targets import page_url
     from samverka.decisions.models import Decision
     from samverka.goals.models import Indicator
     from samverka.orgs.models import Member, Unit
@@ -79,10 +75,17 @@ def _kinds() -> list[Kind]:
             _("Beslut"),
             lambda: Decision.objects.select_related("body").order_by("-date"),
             lambda d: d.title,
-            lambda d: (d.title, d.text, d.number, d.code or ""),
-            _decision_url,
+            lambda d: (d.title, d.text, d.number, d.code or "", d.reference_number),
+            lambda d: d.get_absolute_url(),
             lambda d: " · ".join(
-                x for x in (f"{d.date:%Y-%m-%d}", d.body.name if d.body else "", d.number) if x
+                x
+                for x in (
+                    f"{d.date:%Y-%m-%d}",
+                    d.body.name if d.body else "",
+                    d.number,
+                    d.reference_number,
+                )
+                if x
             ),
         ),
         Kind(
@@ -93,6 +96,18 @@ def _kinds() -> list[Kind]:
             lambda p: (p.name, p.code, p.description),
             lambda p: reverse("portfolio:project", args=[p.code]),
             lambda p: p.get_status_display(),
+        ),
+        Kind(
+            "attachments",
+            _("Handlingar"),
+            # Shown where they belong; one whose object is gone (a failed cascade) is left out.
+            lambda: Attachment.objects.prefetch_related("target").order_by("-uploaded_at"),
+            lambda a: a.title,
+            lambda a: (a.title, a.reference_number, a.original_name) if a.target else (),
+            lambda a: f"{page_url(a.target)}#bilagor",
+            lambda a: " · ".join(
+                x for x in (str(a.get_kind_display()), a.reference_number, str(a.target)) if x
+            ),
         ),
         Kind(
             "activities",

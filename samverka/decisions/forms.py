@@ -14,6 +14,16 @@ class MeetingForm(VersionedModelForm):
         widgets = {"date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
 
+class DecisionForm(VersionedModelForm):
+    """What a controller corrects or completes on a decision: its diarienummer, status, paragraph,
+    title and text. Body and date stay as registered: the decision's meeting follows them."""
+
+    class Meta:
+        model = Decision
+        fields = ["reference_number", "status", "number", "title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
 class AgendaItemForm(VersionedModelForm):
     class Meta:
         model = AgendaItem

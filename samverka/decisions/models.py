@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samverka.audit.models import AuditedModel
@@ -42,6 +43,13 @@ class Decision(AuditedModel):
     title = models.CharField(_("rubrik"), max_length=300)
     text = models.TextField(_("beslutstext"), blank=True)
     source = models.CharField(_("källa"), max_length=300, blank=True)
+    reference_number = models.CharField(
+        _("diarienummer"),
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text=_("Ärendets nummer i diariet, t.ex. SKF 2025/123."),
+    )
     meeting = models.ForeignKey(
         "decisions.Meeting",
         on_delete=models.SET_NULL,
@@ -55,6 +63,28 @@ class Decision(AuditedModel):
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         ordering = ["-date", "number"]
+
+    @property
+    def ref(self) -> str:
+        """The decision in URLs: its code, or for a decision without one its id (decisions
+        registered on pages have no code, and nothing else about them is unique)."""
+        return self.code or str(self.pk)
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:decision", args=[self.ref])
+
+    @classmethod
+    def by_ref(cls, ref: str) -> "Decision | None":
+        """The decision `ref` (from `Decision.ref`) addresses, or None. An id only addresses a
+        decision without a code, so every decision has exactly one address."""
+        found = cls.objects.filter(code=ref).first()
+        if found is None and ref.isdigit():
+            found = (
+                cls.objects.filter(pk=int(ref))
+                .filter(models.Q(code__isnull=True) | models.Q(code=""))
+                .first()
+            )
+        return found
 
     def link(self, target, label: str = "") -> "DecisionLink":
         """Record that this decision decides `target` (idempotent)."""

@@ -10,7 +10,8 @@ from samverka.decisions.models import Decision
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    """Search text (title, text, § number), body code and year, as the register's GET form."""
+    """Search text (title, text, § number, diarienummer), body code and year, as the register's
+    GET form."""
 
     query: str = ""
     body_code: str = ""
@@ -32,7 +33,12 @@ def decisions(criteria: Filter) -> QuerySet[Decision]:
     )
     if criteria.query:
         q = criteria.query
-        found = found.filter(Q(title__icontains=q) | Q(text__icontains=q) | Q(number__icontains=q))
+        found = found.filter(
+            Q(title__icontains=q)
+            | Q(text__icontains=q)
+            | Q(number__icontains=q)
+            | Q(reference_number__icontains=q)
+        )
     if criteria.body_code:
         found = found.filter(body__code=criteria.body_code)
     if criteria.year is not None:

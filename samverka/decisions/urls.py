@@ -18,4 +18,7 @@ urlpatterns = [
         name="agenda_item_delete",
     ),
     path("rapportering/", views.obligation_list, name="obligations"),
+    # After the fixed paths: a decision is addressed by its code (or id, see Decision.ref).
+    path("<slug:ref>/", views.decision_detail, name="decision"),
+    path("<slug:ref>/redigera/", views.decision_edit, name="decision_edit"),
 ]

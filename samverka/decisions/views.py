@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.permissions import Capabilities, capabilities, require
+from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.decisions import obligations, register, tables
-from samverka.decisions.forms import AgendaItemForm, MeetingForm, TrackingForm
+from samverka.decisions.forms import AgendaItemForm, DecisionForm, MeetingForm, TrackingForm
 from samverka.decisions.models import AgendaItem, Decision, Meeting, ReportingObligation
 from samverka.orgs.models import GoverningBody
 from samverka.reports import exports
@@ -20,7 +21,8 @@ PAGE_SIZE = 100
 
 
 def can_record_meetings(can: Capabilities) -> bool:
-    """Register meetings, their agendas and which reporting duty an item fulfils."""
+    """Register meetings, their agendas and which reporting duty an item fulfils; complete
+    decisions (diarienummer, status, text) and their minutes and attachments."""
     return can.is_controller
 
 
@@ -53,6 +55,41 @@ def index(request: HttpRequest) -> HttpResponse:
             "downloads_oob": bool(template),
         },
     )
+
+
+def _decision_or_404(ref: str) -> Decision:
+    decision = Decision.by_ref(ref)
+    if decision is None:
+        raise Http404
+    return decision
+
+
+def decision_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    """One decision: what it says and decides, its meeting's minutes and its attachments."""
+    decision = _decision_or_404(ref)
+    can = capabilities(request)
+    return render(
+        request,
+        "decisions/decision_detail.html",
+        {
+            "decision": decision,
+            "links": decision.links.select_related("content_type"),
+            "projects": decision.projects.all(),
+            "agenda_items": decision.agenda_items.select_related("meeting__body"),
+            "can_edit": can_record_meetings(can),
+            "entries": entries_for_object(decision),
+        },
+    )
+
+
+def decision_edit(request: HttpRequest, ref: str) -> HttpResponse:
+    decision = _decision_or_404(ref)
+    require(can_record_meetings(capabilities(request)))
+    form = DecisionForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Beslutet %(title)s sparades.") % {"title": decision.title})
+        return redirect(decision)
+    return render(request, "decisions/decision_edit.html", {"decision": decision, "form": form})
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:

@@ -22,6 +22,7 @@ class AdoptionForm(forms.Form):
     date = forms.DateField(label=_("Beslutsdatum"), widget=forms.DateInput(attrs={"type": "date"}))
     number = forms.CharField(label=_("Paragraf"), max_length=40, required=False)
     title = forms.CharField(label=_("Rubrik"), max_length=300)
+    reference_number = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
 
     def __init__(self, *args, open_errors=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -114,6 +114,7 @@ class PlanAdoptionForm(forms.Form):
     date = forms.DateField(label=_("Beslutsdatum"), widget=DATE)
     number = forms.CharField(label=_("Paragraf"), max_length=40, required=False)
     title = forms.CharField(label=_("Rubrik"), max_length=300)
+    reference_number = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
 
 
 class CoFinancingForm(VersionedModelForm):

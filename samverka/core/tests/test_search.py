@@ -78,12 +78,18 @@ def test_lidkoping_matches_in_any_case(reader, query):
     assert '<a href="/organisation/kommuner/1494/">Lidköping</a>' in members
 
 
-def test_a_decision_is_found_by_its_title_and_links_to_its_row_in_the_register(reader):
-    decision = Decision.objects.get(title="Ansökan Stärkt APL")
+def test_a_decision_is_found_by_its_title_and_links_to_its_page(reader):
     decisions = _group(_search(reader, "stärkt apl"), "decisions")
-    assert "Ansökan Stärkt APL" in decisions
-    assert f"#beslut-{decision.pk}" in decisions
-    assert 'href="/beslut/?q=Ans%C3%B6kan+St%C3%A4rkt+APL' in decisions
+    assert '<a href="/beslut/ansokan-starkt-apl/">Ansökan Stärkt APL</a>' in decisions
+
+
+def test_a_decision_is_found_by_its_diarienummer(reader):
+    decision = Decision.objects.get(title="Ansökan Stärkt APL")
+    decision.reference_number = "SKF 2025/117"
+    decision.save()
+    decisions = _group(_search(reader, "skf 2025/117"), "decisions")
+    assert '<a href="/beslut/ansokan-starkt-apl/">Ansökan Stärkt APL</a>' in decisions
+    assert "SKF 2025/117" in decisions
 
 
 def test_a_project_is_found_by_its_name_and_links_to_its_page(reader):

@@ -29,3 +29,16 @@ class Command(BaseCommand):
         total = sum(result.counts.values())
         if options["verbosity"]:
             self.stdout.write(f"{file}: {total} rader säkerhetskopierade ({result.format}).")
+            self.stdout.write(files_not_included())
+
+
+def files_not_included() -> str:
+    """Uploaded files live in the storage, not in the database: say where, every time."""
+    from django.core.files.storage import default_storage
+
+    where = getattr(default_storage, "location", None)
+    place = f" ({where})" if where else ""
+    return (
+        f"Bilagor och sparade dokument ligger i fillagringen{place} och ingår inte i "
+        "säkerhetskopian: säkerhetskopiera lagringen vid samma tidpunkt."
+    )

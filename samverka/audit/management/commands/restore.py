@@ -27,3 +27,7 @@ class Command(BaseCommand):
         total = sum(result.counts.values())
         if options["verbosity"]:
             self.stdout.write(f"{file}: {total} rader återställda ({result.format}).")
+            self.stdout.write(
+                "Fillagringen (bilagor, sparade dokument) återställs för sig, från samma "
+                "tidpunkt; samverka check-attachments visar om filerna stämmer med databasen."
+            )
