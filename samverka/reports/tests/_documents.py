@@ -204,3 +204,45 @@ def sample_document(*, draft: bool = True, chapters: int = 1, activities: int = 
         ]
     )
     return document
+
+
+class FakeBuilders:
+    """Stand-ins for the plan and follow-up builders (`reports/plan.py`, `reports/followup.py`):
+    a small plan-like document per period, a draft until the period is adopted. `edition` is
+    printed in the plan, so a test can tell a stored file from a rebuild."""
+
+    def __init__(self) -> None:
+        self.edition = "Utgåva 1"
+        self.plans_built = 0
+        self.fail_with: Exception | None = None
+
+    def plan(self, period) -> Document:
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.plans_built += 1
+        document = Document(
+            key=f"budget-och-verksamhetsplan-{period.year}",
+            title=f"Budget och verksamhetsplan {period.year}",
+            organisation=period.federation.name,
+            draft=not period.is_locked,
+            date=period.adopted_on,
+        )
+        document.add(
+            Heading("Inledning", 1),
+            Paragraph(self.edition),
+            Paragraph(PROSE),
+            Heading(f"Budget {period.year}", 1),
+            Heading(f"Budget {UNITS[1][0]}", 2),
+            TableBlock(budget_table(*UNITS[1])),
+        )
+        return document
+
+    def follow_up(self, period, on: datetime.date) -> Document:
+        document = Document(
+            key=f"uppfoljning-{on.isoformat()}",
+            title=f"Uppföljning {period.year} per {on.isoformat()}",
+            organisation=period.federation.name,
+            date=on,
+        )
+        document.add(Heading("Ekonomi", 1), TableBlock(budget_table(*UNITS[1])))
+        return document
