@@ -19,11 +19,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.table import _Cell
 
 from samverka.lib.tabular import Table
 from samverka.reports.document import (
@@ -51,6 +53,8 @@ CALLOUT_COLOURS = {  # severity: (rule, fill)
     "warning": ("7A4A00", "FDF3E1"),
     "error": ("B3001E", "FBEAEC"),
 }
+TABLE_TEXT, TABLE_FIGURE = "Table Text", "Table Figure"
+TABLE_STYLE_IDS = {False: "TableText", True: "TableFigure"}  # what Word calls them inside
 TEXT_WIDTH_MM = 168  # A4 less the margins (see _page)
 FIGURE_WIDTH_MM = 26
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
@@ -162,6 +166,15 @@ def _styles(docx, language: str) -> None:
     styles["Caption"].font.color.rgb = TEXT
     styles["Caption"].paragraph_format.keep_with_next = True
     _fonts(styles["Caption"].element.get_or_add_rPr(), FONT)
+    # Table cells: one style for text and one for figures (right-aligned), not per cell.
+    text = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    text.base_style = normal
+    text.font.size = Pt(9.5)
+    text.paragraph_format.space_before = text.paragraph_format.space_after = Pt(0)
+    text.paragraph_format.line_spacing = 1.0
+    figure = styles.add_style(TABLE_FIGURE, WD_STYLE_TYPE.PARAGRAPH)
+    figure.base_style = text
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _page(docx) -> None:
@@ -303,7 +316,7 @@ def _table(docx, table: Table, caption_visible: bool = True) -> None:
         word_row = word_table.add_row()
         _set(word_row._tr.get_or_add_trPr(), "w:cantSplit", val="true")
         for index, (cell, column, value, width) in enumerate(
-            zip(word_row.cells, table.columns, row.values, widths, strict=True)
+            zip(_cells(word_table, word_row), table.columns, row.values, widths, strict=True)
         ):
             cell.width = width
             _cell(
@@ -321,6 +334,11 @@ def _table(docx, table: Table, caption_visible: bool = True) -> None:
     docx.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
+def _cells(word_table, word_row) -> list[_Cell]:
+    # A row's own cells; python-docx's `row.cells` walks the whole table for every row.
+    return [_Cell(tc, word_table) for tc in word_row._tr.tc_lst]
+
+
 def _widths(table: Table) -> list[Mm]:
     """Figures get what they need; the labels take the rest, the first column twice a share."""
     numeric = [column.kind.numeric for column in table.columns]
@@ -335,14 +353,11 @@ def _widths(table: Table) -> list[Mm]:
 
 def _cell(cell, text: str, *, numeric: bool, bold: bool, indent: int = 0) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.space_before = Pt(0)
-    if numeric:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # The style's id straight into the XML: setting it by name looks it up among ~170 styles.
+    paragraph._p.style = TABLE_STYLE_IDS[numeric]
     if indent:
         paragraph.paragraph_format.left_indent = Mm(4 * indent)
     run = paragraph.add_run(text)
-    run.font.size = Pt(9.5)
     if bold:
         run.font.bold = True
 

@@ -63,7 +63,9 @@ def test_tables_repeat_their_header_align_figures_right_and_bold_their_sums(open
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[1:])
     personnel = next(r for r in table.rows if r.cells[0].text == "Personal")
     figure = personnel.cells[1].paragraphs[0]
-    assert figure.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert figure.style.name == "Table Figure"
+    assert figure.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert personnel.cells[0].paragraphs[0].style.name == "Table Text"
     assert figure.text.startswith("\u2212")
     assert not figure.runs[0].bold
     total = next(r for r in table.rows if r.cells[0].text == "SUMMA KOSTNADER")
