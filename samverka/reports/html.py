@@ -44,7 +44,8 @@ def cell_text(column: Column, value) -> str:
     """A cell as the documents print it: the Swedish format, and a real minus sign on negative
     numbers (read as "minus" by a screen reader, as wide as a digit, never broken from it)."""
     text = column.text(value)
-    if column.kind.numeric and text.startswith("-"):
+    # Also an amount formatted before it came here ("-185 000 kr" in a text column).
+    if text[:1] == "-" and (column.kind.numeric or text[1:2].isdigit()):
         return MINUS + text[1:]
     return text
 
@@ -64,11 +65,12 @@ class TableView:
     id: str
     caption: str
     caption_visible: bool
-    columns: list[tuple[str, bool]]  # (label, numeric)
+    columns: list[tuple[str, str]]  # (label, class): "num", "date", "label" or "text"
     rows: list[TableRowView]
     row_headers: bool  # the first column names the row (th scope="row")
     notes: list[str]
     short: bool
+    fixed: bool  # few figures: print with fixed column widths, the same on every page
 
 
 @dataclass
@@ -112,8 +114,28 @@ def _cell_class(column: Column) -> str:
     return "num" if column.kind.numeric else "date" if column.kind == Kind.DATE else ""
 
 
+def label_column(table: Table) -> int | None:
+    """The text column that names the rows (the longest texts): it gets the room in print."""
+    lengths = {
+        index: len(column.label) + sum(len(str(row.values[index] or "")) for row in table.rows)
+        for index, column in enumerate(table.columns)
+        if column.kind == Kind.TEXT
+    }
+    return max(lengths, key=lambda index: (lengths[index], -index)) if lengths else None
+
+
+def _header_class(table: Table, index: int, label: int | None) -> str:
+    column = table.columns[index]
+    return _cell_class(column) or ("label" if index == label else "text")
+
+
+# More figures than this do not fit in fixed columns on A4; such a table sizes its columns itself.
+FIXED_MAX_FIGURES = 4
+
+
 def table_view(table: Table, table_id: str, caption_visible: bool = True) -> TableView:
-    columns = [(c.label, c.kind.numeric) for c in table.columns]
+    label = label_column(table)
+    columns = [(c.label, _header_class(table, i, label)) for i, c in enumerate(table.columns)]
     rows = [
         TableRowView(
             cells=[
@@ -134,6 +156,7 @@ def table_view(table: Table, table_id: str, caption_visible: bool = True) -> Tab
         row_headers=bool(table.columns) and table.columns[0].kind == Kind.TEXT,
         notes=[text for text in [table.source, *table.notes] if text],
         short=len(table.rows) <= SHORT_TABLE_ROWS,
+        fixed=label is not None and sum(c.kind.numeric for c in table.columns) <= FIXED_MAX_FIGURES,
     )
 
 

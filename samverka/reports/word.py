@@ -39,7 +39,7 @@ from samverka.reports.document import (
     Paragraph,
     TableBlock,
 )
-from samverka.reports.html import cell_text, heading_level, row_kind
+from samverka.reports.html import cell_text, heading_level, label_column, row_kind
 
 FONT = "Calibri"
 TEXT = RGBColor(0x1A, 0x1D, 0x21)
@@ -340,11 +340,11 @@ def _cells(word_table, word_row) -> list[_Cell]:
 
 
 def _widths(table: Table) -> list[Mm]:
-    """Figures get what they need; the labels take the rest, the first column twice a share."""
+    """Figures get what they need; the texts share the rest, the labels twice a share."""
     numeric = [column.kind.numeric for column in table.columns]
-    texts = [index for index, is_numeric in enumerate(numeric) if not is_numeric]
-    shares = {index: 2 if index == 0 else 1 for index in texts}
-    room = max(TEXT_WIDTH_MM - FIGURE_WIDTH_MM * sum(numeric), 40 * len(texts))
+    label = label_column(table)
+    shares = {i: 2 if i == label else 1 for i, is_numeric in enumerate(numeric) if not is_numeric}
+    room = max(TEXT_WIDTH_MM - FIGURE_WIDTH_MM * sum(numeric), 40 * len(shares))
     return [
         Mm(FIGURE_WIDTH_MM if is_numeric else room * shares[index] / sum(shares.values()))
         for index, is_numeric in enumerate(numeric)
