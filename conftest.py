@@ -39,3 +39,14 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def _media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, _media_dir):
+    # Files the tests store (the documents of adopted periods, attachments) stay out of data/.
+    settings.MEDIA_ROOT = str(_media_dir)

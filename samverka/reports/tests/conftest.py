@@ -1,0 +1,24 @@
+import sys
+import types
+
+import pytest
+
+from samverka.reports.tests._documents import FakeBuilders
+
+
+@pytest.fixture
+def builders(monkeypatch) -> FakeBuilders:
+    """The plan and follow-up builders replaced by FakeBuilders (imported by module name, as
+    reports.builders looks them up)."""
+    fake = FakeBuilders()
+    for name, build in (("plan", fake.plan), ("followup", fake.follow_up)):
+        module = types.ModuleType(f"samverka.reports.{name}")
+        module.build = build
+        monkeypatch.setitem(sys.modules, f"samverka.reports.{name}", module)
+    return fake
+
+
+@pytest.fixture
+def no_plan_builder(monkeypatch) -> None:
+    """An installation without the plan builder (None in sys.modules stops the import)."""
+    monkeypatch.setitem(sys.modules, "samverka.reports.plan", None)
