@@ -8,6 +8,7 @@ text for the year, and so on.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverka.orgs.models import PeriodContent, PlanningPeriod, Unit
 
@@ -26,7 +27,7 @@ class PlanText(PeriodContent):
         MISSION = "uppdrag", _("Förbundets uppdrag")
         ORGANISATION = "organisation", _("Organisation")
         SITUATION = "nulage", _("Nuläge och förutsättningar")
-        GOALS = "mal", _("Mål")
+        GOALS = "mal", pgettext_lazy("section", "Mål")
         BUDGET = "driftbudget", _("Driftbudget")
         UNIT = "enhet", _("Enhetens budget")
         PROJECTS = "projekt", _("Projekt och ansökningar")

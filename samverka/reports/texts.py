@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from samverka.orgs.models import PlanningPeriod, Unit
 from samverka.orgs.periods import period_adopted, revision_opened
@@ -70,7 +71,7 @@ class Slot:
             Section.MISSION: _("Inledning"),
             Section.ORGANISATION: _("Inledning"),
             Section.SITUATION: _("Inledning"),
-            Section.GOALS: _("Mål"),
+            Section.GOALS: pgettext("section", "Mål"),
             Section.PRIORITIES: _("Prioriterade områden"),
         }.get(self.section, _("Budget"))
 
@@ -98,10 +99,6 @@ class Slot:
             ),
             Section.PRIORITIES: _("Står före de prioriterade områdena och deras aktiviteter."),
         }.get(self.section, "")
-
-    @property
-    def url_args(self) -> list[str]:
-        return [self.section, self.unit.code] if self.unit is not None else [self.section]
 
 
 def slots(period: PlanningPeriod) -> list[Slot]:

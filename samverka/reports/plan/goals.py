@@ -7,6 +7,7 @@ computes them for both, so the document and the page cannot disagree.
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from samverka.goals.models import Goal, Indicator, Strategy
 from samverka.goals.overview import IndicatorOverview, overview
@@ -21,7 +22,7 @@ from samverka.reports.plan.common import Plan, capfirst, count_word
 
 def chapter(plan: Plan) -> list[Block]:
     federation = plan.federation
-    result: list[Block] = [Heading(_("Mål"), 1, "mal")]
+    result: list[Block] = [Heading(pgettext("section", "Mål"), 1, "mal")]
     result += plan.text(PlanText.Section.GOALS)
     strategies = Strategy.objects.filter(federation=federation)
     if strategies:
