@@ -12,6 +12,7 @@ urlpatterns = [
     path("projekt/", include("samverka.portfolio.urls")),
     path("utfall/", include("samverka.ledger.urls")),
     path("rapporter/", include("samverka.reports.urls")),
+    path("rapporter/", include("samverka.reports.text_urls")),
     path("historik/", include("samverka.audit.urls")),
     path("bilagor/", include("samverka.attachments.urls")),
     path("api/", include("samverka.api.urls")),

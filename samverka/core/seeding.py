@@ -42,6 +42,7 @@ LOADERS = [
     "samverka.plan.seed",
     "samverka.portfolio.seed",
     "samverka.ledger.seed",
+    "samverka.reports.seed",
     "samverka.opendata.seed",
 ]
 

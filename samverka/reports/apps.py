@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from samverka.orgs.periods import period_adopted
+        from samverka.reports import texts  # noqa: F401  (the texts' versions on adoption)
         from samverka.reports.versions import on_period_adopted
 
         # Inside the adoption's transaction: if the plan cannot be stored, nothing is adopted.

@@ -7,11 +7,10 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('decisions', '0004_meetings_matters_and_links'),
         ('orgs', '0004_federation_contact_email'),
+        ('reports', '0001_plan_texts'),
     ]
 
     operations = [
