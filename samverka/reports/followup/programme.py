@@ -15,7 +15,7 @@ assignment asks of the board at least every half year (Omställning Skaraborg, U
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -513,7 +513,9 @@ def _economy_blocks(review: ProgrammeReview, economy: Economy) -> list:
     out: list = [Heading(_("Ekonomi"), 2)]
     follow = economy.follow_for(unit)
     if follow is not None:
-        out.append(TableBlock(ledger_tables.unit_summary_table(follow)))
+        table = ledger_tables.unit_summary_table(follow)
+        # The same figures as under Ekonomi; a key of its own keeps a document's keys unique.
+        out.append(TableBlock(replace(table, key=f"{table.key}-fordjupning")))
     else:
         out.append(Paragraph(_("Inget utfall att redovisa för enheten; se kapitlet Ekonomi.")))
     budget = review.budget

@@ -43,9 +43,10 @@ class World:
     unreported: Activity
     closed_round: object
     open_round: object
+    sie_file: Path  # the sample as imported, moved to 2026
 
 
-def import_sample(directory: Path, federation: Federation) -> None:
+def import_sample(directory: Path, federation: Federation) -> Path:
     """The sample's BAS chart replaces the seed's Kommun-Bas ranges, as for a federation whose
     accounts follow BAS; its two cost centres are mapped to two units."""
     AccountRange.objects.filter(federation=federation).delete()
@@ -57,6 +58,7 @@ def import_sample(directory: Path, federation: Federation) -> None:
     moved = ledger_testing.sample_moved_to(OVNBOLAG, directory / "ovnbolag-2026.se", 2026)
     result = importing.import_sie(moved)
     assert result.status == "imported" and result.period.year == 2026
+    return moved
 
 
 def _report(round_, activity, status, judgement, comment=""):
@@ -179,7 +181,7 @@ def _projects() -> None:
 def follow_up_world(directory: Path) -> World:
     period = PlanningPeriod.objects.get(year=2026)
     federation = period.federation
-    import_sample(directory, federation)
+    sie_file = import_sample(directory, federation)
     syd = Unit.objects.get(code="omstallning-skaraborg")
     ManualForecast.objects.create(
         period=period,
@@ -210,4 +212,5 @@ def follow_up_world(directory: Path) -> World:
         unreported,
         closed,
         opened,
+        sie_file,
     )
