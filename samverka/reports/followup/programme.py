@@ -214,7 +214,11 @@ def review_text(review: ProgrammeReview) -> str:
             "body": r.last.body.name,
             "date": r.last.date.isoformat(),
         }
-    return text + " " + _("Nästa ska ske senast %(date)s.") % {"date": r.next_due.isoformat()}
+    if r.overdue(review.scope.on):
+        then = _("Nästa skulle ha skett senast %(date)s och är försenad.")
+    else:
+        then = _("Nästa ska ske senast %(date)s.")
+    return f"{text} {then % {'date': r.next_due.isoformat()}}"
 
 
 def plan_text(review: ProgrammeReview) -> str:
