@@ -65,8 +65,8 @@ def federation_total(summaries: Sequence[PeriodSummary]) -> Row:
 # --- The period page: the result of every unit -----------------------------------------------
 
 
-def _ytd_columns(first: Column) -> list[Column]:
-    return [
+def _ytd_columns(first: Column, *, percent: bool = True) -> list[Column]:
+    columns = [
         first,
         Column("budget_helar", _("Budget helår"), Kind.MONEY),
         Column("budget_ack", _("Budget ack."), Kind.MONEY),
@@ -76,10 +76,13 @@ def _ytd_columns(first: Column) -> list[Column]:
         Column("prognos_helar", _("Prognos helår"), Kind.MONEY),
         Column("prognos_mot_budget", _("Prognos mot budget"), Kind.MONEY),
     ]
+    return columns if percent else [c for c in columns if c.kind != Kind.PERCENT]
 
 
-def _ytd_values(row: Row) -> tuple:
-    return (
+def _ytd_values(row: Row, *, percent: bool = True) -> tuple:
+    """The year-to-date and year figures of a row. `percent=False` leaves the percentage out
+    (the column is not there)."""
+    values = (
         _kr(row.year_budget),
         _kr(row.ytd_budget),
         _kr(row.ytd_actual),
@@ -88,27 +91,41 @@ def _ytd_values(row: Row) -> tuple:
         _kr(row.forecast),
         _kr(row.forecast_variance),
     )
+    return values if percent else values[:4] + values[5:]
+
+
+def _document_values(row: Row, *, result: bool) -> tuple:
+    """A result row's percentage is of a result budgeted near zero (a unit's revenue covers its
+    costs), which makes it meaningless ("700 %"): documents leave it empty there."""
+    values = _ytd_values(row)
+    return values[:4] + (None,) + values[5:] if result else values
 
 
 def period_table(
-    period: PlanningPeriod, month: int, summaries: Sequence[PeriodSummary] | None = None
+    period: PlanningPeriod,
+    month: int,
+    summaries: Sequence[PeriodSummary] | None = None,
+    *,
+    percent: bool = True,
 ) -> Table:
     """Result per unit, accumulated through `month`, with the federation's total: the period
-    page's table."""
+    page's table. `percent=False` (documents) leaves out the variance in per cent of a result
+    that is budgeted near zero."""
     if summaries is None:
         summaries = period_follow_up(period, month)
     table = Table(
         f"utfall-{period.year}-{month:02d}",
         _("Resultat per enhet %(year)s, ackumulerat till och med %(month)s")
         % {"year": period.year, "month": month_name(month)},
-        _ytd_columns(Column("enhet", _("Enhet"))),
+        _ytd_columns(Column("enhet", _("Enhet")), percent=percent),
         source=source_of(active_batch(period)),
         notes=[spread_note()],
     )
     for summary in summaries:
         label = summary.unit.name if summary.unit else summary.result.label
-        table.add(label, *_ytd_values(summary.result))
-    table.add(*(_("Förbundet totalt"), *_ytd_values(federation_total(summaries))), emphasis=True)
+        table.add(label, *_ytd_values(summary.result, percent=percent))
+    total = federation_total(summaries)
+    table.add(_("Förbundet totalt"), *_ytd_values(total, percent=percent), emphasis=True)
     return table
 
 
@@ -209,7 +226,12 @@ def unit_summary_table(follow: UnitFollowUp) -> Table:
         label = row.label
         if row.manual_forecast and not row.is_total:
             label = _("%(kind)s (manuell prognos)") % {"kind": row.label}
-        table.add(label, *_ytd_values(row), emphasis=row.is_total, level=0 if row.is_total else 1)
+        table.add(
+            label,
+            *_document_values(row, result=row is follow.result),
+            emphasis=row.is_total,
+            level=0 if row.is_total else 1,
+        )
     return table
 
 
@@ -263,9 +285,13 @@ def federation_table(
         _ytd_columns(Column("slag", _("Kr"))),
         source=source_of(active_batch(period)),
     )
-    for row in federation_rows(follows, summaries):
+    rows = federation_rows(follows, summaries)
+    for row in rows:
         table.add(
-            row.label, *_ytd_values(row), emphasis=row.is_total, level=0 if row.is_total else 1
+            row.label,
+            *_document_values(row, result=row is rows[-1]),
+            emphasis=row.is_total,
+            level=0 if row.is_total else 1,
         )
     return table
 

@@ -72,17 +72,17 @@ def build(period: PlanningPeriod, on: datetime.date) -> Document:
 
 def _summary(scope, economy, targets, goals, activities, portfolio, programmes) -> list:
     out: list = [Heading(_("Sammanfattning"))]
-    out.append(
-        Paragraph(
-            _(
-                "Rapporten visar förbundets läge per %(date)s: ekonomin med prognos för helåret, "
-                "de finansiella målen, målens indikatorer, de prioriterade områdenas aktiviteter "
-                "och projektportföljen."
-            )
-            % {"date": scope.on.isoformat()},
-            "lead",
-        )
-    )
+    lead = _(
+        "Rapporten visar förbundets läge per %(date)s: ekonomin med prognos för helåret, de "
+        "finansiella målen, målens indikatorer, de prioriterade områdenas aktiviteter och "
+        "projektportföljen."
+    ) % {"date": scope.on.isoformat()}
+    for review in programmes:
+        lead += " " + _(
+            "%(programme)s följs upp fördjupat, som uppdragshandlingen kräver minst en gång per "
+            "halvår."
+        ) % {"programme": review.programme.name}
+    out.append(Paragraph(lead, "lead"))
     facts = []
     if economy.has_actuals:
         total = economy.total

@@ -281,7 +281,9 @@ def blocks(economy: Economy) -> list:
     out.append(Heading(_("Resultat per enhet"), 2))
     out.append(
         TableBlock(
-            ledger_tables.period_table(economy.scope.period, economy.month, economy.summaries)
+            ledger_tables.period_table(
+                economy.scope.period, economy.month, economy.summaries, percent=False
+            )
         )
     )
     out.extend(_mapping_notes(economy))
@@ -331,7 +333,6 @@ def blocks(economy: Economy) -> list:
     for follow in economy.follows:
         out.append(Heading(follow.unit.name, 3))
         out.append(TableBlock(ledger_tables.unit_summary_table(follow), caption_visible=False))
-    out.append(Paragraph(ledger_tables.spread_note(), "note"))
     return out
 
 
