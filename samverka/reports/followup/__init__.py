@@ -45,7 +45,7 @@ def build(period: PlanningPeriod, on: datetime.date) -> Document:
     portfolio = portfolio_chapter.gather(scope)
     programmes = programme_chapter.gather(scope, activities)
 
-    title, key = title_for(on)
+    title, key = title_for(on, period.year)
     subtitle = _("Ekonomi, mål, aktiviteter och projekt per %(date)s") % {"date": on.isoformat()}
     if programmes:
         subtitle += _(", med fördjupad uppföljning av %(names)s") % {

@@ -34,8 +34,13 @@ def is_month_end(on: datetime.date) -> bool:
     return on.day == calendar.monthrange(on.year, on.month)[1]
 
 
-def title_for(on: datetime.date) -> tuple[str, str]:
-    """The report's title and file name stem, as a Swedish board names such a report."""
+def title_for(on: datetime.date, year: int | None = None) -> tuple[str, str]:
+    """The report's title and file name stem, as a Swedish board names such a report.
+
+    `year` is the period's, when the report on a later date looks back at a past year."""
+    if year is not None and on.year > year:
+        title = _("Uppföljning av %(year)s per %(date)s") % {"year": year, "date": on.isoformat()}
+        return title, f"uppfoljning-{year}-per-{on.isoformat()}"
     if is_month_end(on) and on.month == 12:
         return _("Helårsuppföljning %(year)s") % {"year": on.year}, f"uppfoljning-{on.year}"
     if is_month_end(on) and on.month in INTERIM_MONTHS:

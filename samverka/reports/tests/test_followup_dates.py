@@ -23,6 +23,14 @@ def test_a_board_knows_the_report_by_its_name(day, title, key):
     assert title_for(datetime.date.fromisoformat(day)) == (title, key)
 
 
+def test_a_report_on_a_later_date_names_the_year_it_follows_up():
+    assert title_for(datetime.date(2027, 3, 31), 2026) == (
+        "Uppföljning av 2026 per 2027-03-31",
+        "uppfoljning-2026-per-2027-03-31",
+    )
+    assert title_for(datetime.date(2026, 3, 31), 2026)[0] == "Delårsrapport januari–mars 2026"
+
+
 @pytest.mark.parametrize(
     ("day", "month"),
     [
