@@ -6,14 +6,16 @@ figure, the table says so in a note and the validation engine reports it as a fi
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from samverka.budget import fees as fee_module
 from samverka.budget import targets as target_module
 from samverka.budget.computations import PeriodBudget, load_budget
+from samverka.budget.models import BudgetLine
 from samverka.budget.presentation import Row, consolidated_rows, document_rows
-from samverka.lib.money import format_kr, format_number, format_percent
+from samverka.lib.money import format_kr, format_number, format_percent, round_kronor
 from samverka.lib.tabular import Column, Kind, Table
 from samverka.orgs.models import PlanningPeriod, Unit
 
@@ -51,8 +53,8 @@ def _columns(years: list[int]) -> list[Column]:
     return columns
 
 
-def _table(key: str, title: str, rows: list[Row], years: list[int]) -> Table:
-    table = Table(key, title, _columns(years))
+def _table(key: str, title: str, rows: list[Row], years: list[int], sheet: str = "") -> Table:
+    table = Table(key, title, _columns(years), sheet=sheet)
     for row in rows:
         if row.heading:
             table.add(row.label, *[None] * (len(table.columns) - 1), emphasis=True)
@@ -85,6 +87,7 @@ def total_as_printed(budgets: Budgets) -> Table:
         % {"federation": period.federation.name},
         document_rows(tables),
         budgets.years,
+        sheet=_("Totalt (som tryckt)"),
     )
 
 
@@ -97,7 +100,30 @@ def unit_table(budgets: Budgets, unit: Unit) -> Table:
         _("Budget %(unit)s") % {"unit": unit.name},
         document_rows(tables),
         budgets.years,
+        sheet=unit.name,
     )
+
+
+def lines_table(period: PlanningPeriod, unit: Unit) -> Table:
+    """A unit's budget lines as entered (the unit page's "Budgetrader"), with their sources."""
+    table = Table(
+        f"budgetrader-{period.year}-{unit.code}",
+        _("Budgetrader %(unit)s %(year)s") % {"unit": unit.name, "year": period.year},
+        [
+            Column("radkod", _("Radkod")),
+            Column("rubrik", _("Rubrik")),
+            Column("slag", _("Slag")),
+            Column("belopp", _("Belopp (kr)"), Kind.MONEY),
+            Column("lonesumma", _("Lönesumma (kr)"), Kind.MONEY),
+            Column("kalla", _("Källa")),
+        ],
+    )
+    lines = BudgetLine.objects.filter(period=period, unit=unit).order_by("sort_order", "code")
+    for line in lines:
+        table.add(
+            line.code, line.label, line.get_kind_display(), line.amount, line.salaries, line.source
+        )
+    return table
 
 
 def units_in(budgets: Budgets) -> list[Unit]:
@@ -115,6 +141,7 @@ def consolidated_table(budgets: Budgets) -> Table:
         _("Förbundet sammanställt från enheterna"),
         consolidated_rows(tables),
         budgets.years,
+        sheet=_("Sammanställning"),
     )
 
 
@@ -167,26 +194,47 @@ def _quantity(value, unit: str) -> str:
     return format_percent(value, 2) if unit == "%" else format_kr(value)
 
 
-def targets_table(period: PlanningPeriod, budget: PeriodBudget | None = None) -> Table:
-    """The financial targets with their values, thresholds and whether each is met."""
+def targets_table(
+    period: PlanningPeriod, budget: PeriodBudget | None = None, *, numeric: bool = False
+) -> Table:
+    """The financial targets with their values, thresholds and whether each is met.
+
+    As the plan prints them, kronor and per cent share one text column ("−185 000 kr"). With
+    `numeric` (a download to calculate with) the value and target are numbers, rounded as the
+    page shows them, with their unit in a column of its own."""
+    if numeric:
+        quantity_columns = [
+            Column("varde", _("Värde"), Kind.DECIMAL, None),
+            Column("malvarde", _("Målvärde"), Kind.DECIMAL, None),
+            Column("enhet", _("Enhet")),
+        ]
+    else:
+        # Kronor and percent in one column: the text says which, as the plan prints it.
+        quantity_columns = [Column("varde", _("Värde")), Column("malvarde", _("Målvärde"))]
     table = Table(
         f"finansiella-mal-{period.year}",
         _("Finansiella mål %(year)s") % {"year": period.year},
-        [
-            Column("mal", _("Mål")),
-            # Kronor and percent in one column: the text says which, as the plan prints it.
-            Column("varde", _("Värde")),
-            Column("malvarde", _("Målvärde")),
-            Column("uppfyllt", _("Uppfyllt")),
-        ],
+        [Column("mal", _("Mål")), *quantity_columns, Column("uppfyllt", _("Uppfyllt"))],
     )
     for result in target_module.evaluate(period, budget):
         met = {True: _("Ja"), False: _("Nej"), None: _("Kan inte beräknas")}[result.met]
-        table.add(
-            result.label,
-            _quantity(result.value, result.unit),
-            _quantity(result.threshold, result.unit),
-            met,
-        )
+        if numeric:
+            quantities = [
+                _rounded(result.value, result.unit),
+                _rounded(result.threshold, result.unit),
+                result.unit,
+            ]
+        else:
+            quantities = [
+                _quantity(result.value, result.unit),
+                _quantity(result.threshold, result.unit),
+            ]
+        table.add(result.label, *quantities, met)
         table.notes.append(f"{result.label}: {result.explanation}")
     return table
+
+
+def _rounded(value, unit: str):
+    if value is None:
+        return None
+    return round_kronor(Decimal(value), Decimal("0.01") if unit == "%" else Decimal(1))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from samverka.accounts.permissions import capabilities, require
 from samverka.budget import fees, targets, validation, versions, xlsx
+from samverka.budget import tables as budget_tables
 from samverka.budget.computations import (
     load_budget,
     overhead_allocation,
@@ -33,6 +34,7 @@ from samverka.lib.findings import Severity
 from samverka.orgs.federation import get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod, Unit
+from samverka.reports import exports
 
 
 def _previous(period: PlanningPeriod) -> PlanningPeriod | None:
@@ -64,9 +66,18 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "budget/index.html", {"rows": rows})
 
 
+def _period_tables(period: PlanningPeriod):
+    """The page's tables in its order: the consolidation first, then the document's tables."""
+    *document, consolidated = budget_tables.budget_tables(period)
+    return [consolidated, *document]
+
+
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
     period = get_period_or_404(year)
     require(capabilities(request).can_view)
+    downloadable = _period_tables(period)
+    if exports.requested(request):
+        return exports.export_response(request, downloadable, f"driftbudget-{year}")
     previous = _previous(period)
     this = load_budget(period)
     prev = load_budget(previous) if previous else None
@@ -99,6 +110,9 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
             "years": years,
             "tables": tables,
             "consolidated": consolidated,
+            "downloads": exports.links(
+                request, _("budgeten %(year)s") % {"year": year}, downloadable
+            ),
             **_findings_context(validation.run(period)),
         },
     )
@@ -109,6 +123,16 @@ def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
     unit_obj = get_object_or_404(Unit, code=unit)
     can = capabilities(request)
     require(can.can_view)
+    if exports.requested(request):
+        budgets = budget_tables.load(period)
+        return exports.export_response(
+            request,
+            [
+                budget_tables.unit_table(budgets, unit_obj),
+                budget_tables.lines_table(period, unit_obj),
+            ],
+            f"budget-{year}-{unit_obj.code}",
+        )
     lines = BudgetLine.objects.filter(period=period, unit=unit_obj).order_by("sort_order", "code")
     table = load_budget(period, units=[unit_obj]).table_for(unit_obj)
     findings = [f for f in validation.run(period) if f.where.get("enhet") == unit_obj.name]
@@ -121,6 +145,10 @@ def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
             "lines": lines,
             "rows": document_rows([table]),
             "can_edit": can.can_edit_unit(unit_obj) and not period.is_locked,
+            "downloads": exports.links(
+                request,
+                _("budgeten för %(unit)s %(year)s") % {"unit": unit_obj.name, "year": year},
+            ),
             **_findings_context(findings),
         },
     )
@@ -268,6 +296,10 @@ def fee_list(request: HttpRequest, year: int) -> HttpResponse:
     period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
+    if exports.requested(request):
+        fee_table = budget_tables.fee_table(period)
+        tables = [fee_table] if fee_table else []
+        return exports.export_response(request, tables, f"medlemsavgifter-{year}")
     basis = fees.fee_basis(period)
     shares = {a.unit_id: a for a in (basis.allocations if basis else [])}
     units = [
@@ -283,6 +315,9 @@ def fee_list(request: HttpRequest, year: int) -> HttpResponse:
             "basis": basis,
             "units": units,
             "can_edit": can.is_controller and not period.is_locked,
+            "downloads": exports.links(request, _("medlemsavgifterna %(year)s") % {"year": year})
+            if basis
+            else None,
             **_findings_context(findings),
         },
     )
@@ -321,6 +356,10 @@ def targets_view(request: HttpRequest, year: int) -> HttpResponse:
     period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
+    if exports.requested(request):
+        return exports.export_response(
+            request, [budget_tables.targets_table(period, numeric=True)], f"finansiella-mal-{year}"
+        )
     return render(
         request,
         "budget/targets.html",
@@ -329,6 +368,9 @@ def targets_view(request: HttpRequest, year: int) -> HttpResponse:
             "results": targets.evaluate(period),
             "sheet": BalanceSheet.objects.filter(period=period).first(),
             "can_edit": can.is_controller,
+            "downloads": exports.links(
+                request, _("de finansiella målen %(year)s") % {"year": year}
+            ),
         },
     )
 

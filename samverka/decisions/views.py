@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from samverka.accounts.permissions import Capabilities, capabilities, require
 from samverka.core.forms import save_or_conflict
-from samverka.decisions import obligations
+from samverka.decisions import obligations, register, tables
 from samverka.decisions.forms import AgendaItemForm, MeetingForm, TrackingForm
 from samverka.decisions.models import AgendaItem, Decision, Meeting, ReportingObligation
 from samverka.orgs.models import GoverningBody
+from samverka.reports import exports
 
 PAGE_SIZE = 100
 
@@ -25,20 +26,11 @@ def can_record_meetings(can: Capabilities) -> bool:
 
 def index(request: HttpRequest) -> HttpResponse:
     """The decision register: search the text, filter by body and year."""
-    query = request.GET.get("q", "").strip()
-    body_code = request.GET.get("organ", "")
-    year = request.GET.get("ar", "")
-    decisions = Decision.objects.select_related("body", "meeting").prefetch_related(
-        "links__content_type"
-    )
-    if query:
-        decisions = decisions.filter(
-            Q(title__icontains=query) | Q(text__icontains=query) | Q(number__icontains=query)
-        )
-    if body_code:
-        decisions = decisions.filter(body__code=body_code)
-    if year.isdigit():
-        decisions = decisions.filter(date__year=int(year))
+    criteria = register.Filter.from_query(request.GET)
+    if exports.requested(request):
+        stem = "beslutsregister" + (f"-{criteria.year}" if criteria.year else "")
+        return exports.export_response(request, [tables.register_table(criteria)], stem)
+    decisions = register.decisions(criteria)
     years = sorted({d.year for d in Decision.objects.dates("date", "year")}, reverse=True)
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("sida"))
     params = request.GET.copy()
@@ -53,9 +45,12 @@ def index(request: HttpRequest) -> HttpResponse:
             "query_string": params.urlencode(),
             "bodies": GoverningBody.objects.filter(decisions__isnull=False).distinct(),
             "years": years,
-            "query": query,
-            "body_code": body_code,
-            "year": int(year) if year.isdigit() else None,
+            "query": criteria.query,
+            "body_code": criteria.body_code,
+            "year": criteria.year,
+            "downloads": exports.links(request, _("besluten i listan")),
+            # With htmx the download links beside the heading follow the filter too.
+            "downloads_oob": bool(template),
         },
     )
 

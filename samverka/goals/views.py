@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from samverka.accounts.permissions import capabilities, require
 from samverka.core.forms import save_or_conflict
+from samverka.goals import tables
 from samverka.goals.forms import (
     IndicatorForm,
     KoladaMappingForm,
@@ -29,6 +30,7 @@ from samverka.goals.overview import overview
 from samverka.goals.survey import SurveyImportError, import_survey, respondent_table
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import Member
+from samverka.reports import exports
 
 
 def can_edit_goals(caps) -> bool:
@@ -58,23 +60,39 @@ def _fetch_status() -> list[dict]:
     return status
 
 
-def index(request: HttpRequest) -> HttpResponse:
-    caps = capabilities(request)
-    require(caps.can_view)
-    members = list(Member.objects.all())
-    goals = []
-    for goal in Goal.objects.prefetch_related("strategies"):
-        indicators = [overview(i, members, with_chart=False) for i in goal.indicators.all()]
-        goals.append({"goal": goal, "indicators": indicators})
-    period_year = (
+def _financial_targets():
+    """The financial targets of the latest period that has them, and that period's year."""
+    year = (
         FinancialTarget.objects.filter(period__in=federation_periods())
         .order_by("-period__year")
         .values_list("period__year", flat=True)
         .first()
     )
     targets = FinancialTarget.objects.filter(
-        period__in=federation_periods(), period__year=period_year
+        period__in=federation_periods(), period__year=year
     ).select_related("period")
+    return targets, year
+
+
+def _index_tables():
+    targets, year = _financial_targets()
+    downloadable = [tables.indicators_table()]
+    if year:
+        downloadable.append(tables.financial_targets_table(targets, year))
+    return downloadable
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    caps = capabilities(request)
+    require(caps.can_view)
+    if exports.requested(request):
+        return exports.export_response(request, _index_tables(), "mal-och-indikatorer")
+    members = list(Member.objects.all())
+    goals = []
+    for goal in Goal.objects.prefetch_related("strategies"):
+        indicators = [overview(i, members, with_chart=False) for i in goal.indicators.all()]
+        goals.append({"goal": goal, "indicators": indicators})
+    targets, period_year = _financial_targets()
     return render(
         request,
         "goals/index.html",
@@ -86,6 +104,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "budget_targets_url": budget_targets_url(period_year) if period_year else None,
             "fetch_status": _fetch_status(),
             "can_edit": can_edit_goals(caps),
+            "downloads": exports.links(request, _("målen och indikatorerna")),
         },
     )
 
@@ -111,6 +130,13 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("goal"), code=code)
     caps = capabilities(request)
     require(caps.can_view)
+    view = overview(indicator, list(Member.objects.all()))
+    downloadable = [
+        tables.indicator_table(view),
+        tables.values_table([indicator], key=f"{indicator.code}-varden"),
+    ]
+    if exports.requested(request):
+        return exports.export_response(request, downloadable, f"indikator-{indicator.code}")
     year_form = TargetYearForm(request.GET or None)
     if year_form.is_valid():
         return redirect("goals:target_edit", code=code, year=year_form.cleaned_data["year"])
@@ -120,7 +146,10 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "goals/indicator_detail.html",
         {
             "indicator": indicator,
-            "view": overview(indicator, list(Member.objects.all())),
+            "view": view,
+            "downloads": exports.links(
+                request, _("värdena för %(name)s") % {"name": indicator.name}, downloadable
+            ),
             "kolada": KoladaMapping.objects.filter(indicator=indicator).first(),
             "scb": getattr(indicator, "scb", None),
             "survey": survey,

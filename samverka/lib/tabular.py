@@ -38,7 +38,16 @@ class Column:
     key: str  # a stable identifier: the JSON field and the CSV header of open data
     label: str  # the Swedish header a page, a document and an export show
     kind: Kind = Kind.TEXT
-    decimals: int = 0  # for DECIMAL and PERCENT
+    # For DECIMAL and PERCENT; None: as many as the value has (a column of measured values
+    # whose precision differs by row, e.g. one indicator counted, another in per cent).
+    decimals: int | None = 0
+
+    def places(self, value: Value) -> int:
+        if self.decimals is not None:
+            return self.decimals
+        if isinstance(value, Decimal) and isinstance(value.as_tuple().exponent, int):
+            return max(0, -value.as_tuple().exponent)
+        return 0
 
     def text(self, value: Value) -> str:
         """The value as a Swedish document prints it; an empty cell for None."""
@@ -49,9 +58,9 @@ class Column:
         if self.kind == Kind.DATE:
             return value.isoformat() if isinstance(value, datetime.date) else str(value)
         if self.kind == Kind.PERCENT:
-            return format_percent(_number(value), self.decimals)
+            return format_percent(_number(value), self.places(value))
         if self.kind == Kind.DECIMAL:
-            return format_number(_number(value), self.decimals)
+            return format_number(_number(value), self.places(value))
         return format_number(_number(value))
 
 
@@ -78,11 +87,12 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     source: str = ""  # where the figures come from, printed under the table
     notes: list[str] = field(default_factory=list)
+    sheet: str = ""  # a short name for its sheet in an XLSX (at most 31 characters); else the title
 
     def add(self, *values: Value, emphasis: bool = False, level: int = 0) -> None:
         if len(values) != len(self.columns):
             raise ValueError(f"{self.key}: {len(values)} values for {len(self.columns)} columns")
-        self.rows.append(Row(tuple(values), emphasis, level))
+        self.rows.append(Row(tuple(_raw(self.key, v) for v in values), emphasis, level))
 
     def texts(self, row: Row) -> list[str]:
         return [column.text(value) for column, value in zip(self.columns, row.values, strict=True)]
@@ -91,6 +101,16 @@ class Table:
         """Each row as {column key: raw value}: what JSON open data and the API serve."""
         keys = [column.key for column in self.columns]
         return [dict(zip(keys, row.values, strict=True)) for row in self.rows]
+
+
+def _raw(key: str, value: object) -> Value:
+    """A raw value as the writers take it. A lazily translated label (a row label from
+    gettext_lazy) becomes its text in the active language here; a float is refused."""
+    if value is None or isinstance(value, Decimal | int | str | datetime.date):
+        return value
+    if isinstance(value, float):
+        raise TypeError(f"{key}: {value!r} är ett flyttal; använd Decimal")
+    return str(value)
 
 
 # --- Writers -------------------------------------------------------------------------------
@@ -130,9 +150,12 @@ _XLSX_FORMATS = {
 }
 
 
-def _xlsx_format(column: Column) -> str | None:
+def _xlsx_format(column: Column, value: Value) -> str | None:
+    if column.kind == Kind.MONEY and isinstance(value, Decimal) and value != value.to_integral():
+        return "#,##0.00"  # a fee with öre keeps them in the cell and shows them
     if column.kind in (Kind.DECIMAL, Kind.PERCENT):
-        return "#,##0" + ("." + "0" * column.decimals if column.decimals else "")
+        places = column.places(value)
+        return "#,##0" + ("." + "0" * places if places else "")
     return _XLSX_FORMATS.get(column.kind)
 
 
@@ -146,7 +169,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     workbook.remove(workbook.active)
     used: set[str] = set()
     for table in tables:
-        sheet = workbook.create_sheet(_sheet_name(table.title or table.key, used))
+        sheet = workbook.create_sheet(_sheet_name(table.sheet or table.title or table.key, used))
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([c.label for c in table.columns])
@@ -157,7 +180,8 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
             excel_row = sheet.max_row
             for index, column in enumerate(table.columns, start=1):
                 cell = sheet.cell(excel_row, index)
-                if (number_format := _xlsx_format(column)) and cell.value is not None:
+                value = row.values[index - 1]
+                if (number_format := _xlsx_format(column, value)) and value is not None:
                     cell.number_format = number_format
                 if row.emphasis:
                     cell.font = Font(bold=True)
@@ -184,7 +208,12 @@ def _xlsx_value(value: Value):
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    name = "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "Tabell"
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique without regard to case.
+    A longer title is cut at a word and marked with an ellipsis."""
+    name = "".join(ch for ch in title if ch not in "[]:*?/\\").strip() or "Tabell"
+    if len(name) > 31:
+        cut = name[:30]
+        name = (cut.rsplit(" ", 1)[0] if " " in cut[10:] else cut).rstrip(" ,–-") + "…"
     candidate, n = name, 2
     while candidate.lower() in used:
         suffix = f" ({n})"

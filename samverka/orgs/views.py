@@ -14,7 +14,7 @@ from samverka.accounts.permissions import capabilities, require
 from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.decisions.models import Decision
-from samverka.orgs import periods, populations
+from samverka.orgs import periods, populations, tables
 from samverka.orgs.federation import current, get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.forms import (
@@ -35,6 +35,7 @@ from samverka.orgs.models import (
     Seat,
     Unit,
 )
+from samverka.reports import exports
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -49,11 +50,18 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def member_list(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).can_view)
+    if exports.requested(request):
+        return exports.export_response(request, [tables.members_table()], "medlemskommuner")
     members = Member.objects.prefetch_related("populations")
     return render(
         request,
         "orgs/member_list.html",
-        {"members": members, "scb_form": _scb_form(capabilities(request))},
+        {
+            "members": members,
+            "scb_form": _scb_form(capabilities(request)),
+            "downloads": exports.links(request, _("medlemskommunerna och deras folkmängd")),
+        },
     )
 
 

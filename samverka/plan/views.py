@@ -17,7 +17,7 @@ from samverka.decisions.models import Decision, ReportingObligation
 from samverka.orgs.federation import get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PeriodLockedError, PlanningPeriod
-from samverka.plan import activity_plans, followup, funding
+from samverka.plan import activity_plans, followup, funding, tables
 from samverka.plan.forms import (
     ActivityForm,
     ActivityLinkForm,
@@ -47,6 +47,7 @@ from samverka.plan.permissions import (
     can_manage_programme,
     can_report,
 )
+from samverka.reports import exports
 
 
 def _period_for(request: HttpRequest) -> PlanningPeriod | None:
@@ -60,7 +61,12 @@ def _period_for(request: HttpRequest) -> PlanningPeriod | None:
 
 
 def index(request: HttpRequest) -> HttpResponse:
+    require(capabilities(request).can_view)
     period = _period_for(request)
+    if exports.requested(request):
+        downloadable = [tables.activities_table(period)] if period else []
+        year = f"-{period.year}" if period else ""
+        return exports.export_response(request, downloadable, f"prioriterade-omraden{year}")
     areas = []
     any_editable = False
     can = capabilities(request)
@@ -84,6 +90,12 @@ def index(request: HttpRequest) -> HttpResponse:
             "any_editable": any_editable,
             "rounds": FollowUpRound.objects.filter(period=period)[:5] if period else [],
             "programmes": Programme.objects.all(),
+            "downloads": exports.links(
+                request,
+                _("de prioriterade områdena och aktiviteterna %(year)s") % {"year": period.year},
+            )
+            if period
+            else None,
         },
     )
 

@@ -178,3 +178,14 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("Alla"))] + [(u.code, u.name) for u in units]
         self.fields["funder"].choices = [("", _("Alla"))] + [(f.code, f.name) for f in funders]
+
+    def describe(self) -> str:
+        """The chosen filters in words ("pågår, Projektenhet"), empty when none is chosen."""
+        if not self.is_valid():
+            return ""
+        chosen = []
+        for name in ("status", "unit", "funder"):
+            value = self.cleaned_data.get(name)
+            if value:
+                chosen.append(str(dict(self.fields[name].choices).get(value, value)))
+        return ", ".join(chosen)

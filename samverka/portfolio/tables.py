@@ -66,12 +66,13 @@ def _funder_names(project: Project) -> str:
     return ", ".join(f.name for f in project.funders.all())
 
 
-def projects_table(projects: Iterable[Project] | None = None) -> Table:
-    """Projects as the portfolio page lists them (all, or the page's filtered list)."""
+def projects_table(projects: Iterable[Project] | None = None, filtered_by: str = "") -> Table:
+    """Projects as the portfolio page lists them (all, or the page's filtered list, whose
+    filter `filtered_by` names in words for the title)."""
     projects = list(queries.filtered() if projects is None else projects)
     table = Table(
         "projekt",
-        _("Projekt"),
+        f"{_('Projekt')} – {filtered_by}" if filtered_by else _("Projekt"),
         [
             Column("kod", _("Kod")),
             Column("projekt", _("Projekt")),
@@ -224,6 +225,7 @@ def financing_table() -> Table:
             Column("summa", _("Summa (kr)"), Kind.MONEY),
         ],
         source=_source(),
+        sheet=_("Belopp per källa och år"),
     )
     for label, by_year in rows:
         table.add(label, *(by_year.get(y) for y in years), sum(by_year.values(), Decimal(0)))

@@ -11,7 +11,7 @@ from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.orgs.federation import current, period_for_year
 from samverka.orgs.models import PeriodLockedError, Unit
-from samverka.portfolio import freezing, queries, timeline
+from samverka.portfolio import freezing, queries, tables, timeline
 from samverka.portfolio.forms import (
     FilterForm,
     FinancingForm,
@@ -20,6 +20,7 @@ from samverka.portfolio.forms import (
 )
 from samverka.portfolio.models import PROJECT_UNIT_CODE, Financing, Funder, Project, ProjectYear
 from samverka.portfolio.reconciliation import project_lines, projects_sum, reconcile, unit_budget
+from samverka.reports import exports
 
 
 def _units_in_use():
@@ -35,6 +36,10 @@ def index(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None, units=_units_in_use(), funders=Funder.objects.all())
     criteria = form.cleaned_data if form.is_valid() else {}
     projects = list(queries.filtered(**{k: v for k, v in criteria.items() if v}))
+    if exports.requested(request):
+        return exports.export_response(
+            request, [tables.projects_table(projects, form.describe())], "projekt"
+        )
     drawn = timeline.build(projects, today)
     return render(
         request,
@@ -51,12 +56,15 @@ def index(request: HttpRequest) -> HttpResponse:
             "running_count": len(queries.running_in(today.year)),
             "pipeline_count": len(queries.pipeline()),
             "ending_count": len(queries.ending_within(today, 6)),
+            "downloads": exports.links(request, _("projekten i listan")),
         },
     )
 
 
 def year_view(request: HttpRequest, year: int) -> HttpResponse:
     require(capabilities(request).can_view)
+    if exports.requested(request):
+        return exports.export_response(request, [tables.year_table(year)], f"projekt-{year}")
     rows = [(p, p.budget_for(year)) for p in queries.running_in(year)]
     known = [b.amount for _p, b in rows if b.amount is not None]
     return render(
@@ -67,17 +75,30 @@ def year_view(request: HttpRequest, year: int) -> HttpResponse:
             "rows": rows,
             "total": sum(known, Decimal(0)),
             "complete": len(known) == len(rows),
+            "downloads": exports.links(request, _("projekten %(year)s") % {"year": year}),
         },
     )
 
 
 def pipeline(request: HttpRequest) -> HttpResponse:
     require(capabilities(request).can_view)
-    return render(request, "portfolio/pipeline.html", {"projects": queries.pipeline()})
+    if exports.requested(request):
+        return exports.export_response(request, [tables.applications_table()], "ansokningar")
+    return render(
+        request,
+        "portfolio/pipeline.html",
+        {
+            "projects": queries.pipeline(),
+            "downloads": exports.links(request, _("ansökningarna")),
+        },
+    )
 
 
 def funders(request: HttpRequest) -> HttpResponse:
     require(capabilities(request).can_view)
+    downloadable = [tables.financing_table(), tables.funders_table()]
+    if exports.requested(request):
+        return exports.export_response(request, downloadable, "finansiering")
     years, rows = queries.money_by_source_and_year()
     table = [
         (label, [by_year.get(y) for y in years], sum(by_year.values())) for label, by_year in rows
@@ -89,6 +110,7 @@ def funders(request: HttpRequest) -> HttpResponse:
             "funders": queries.funders_with_projects(),
             "years": years,
             "table": table,
+            "downloads": exports.links(request, _("finansieringen"), downloadable),
         },
     )
 
