@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from samverka.goals.models import Goal, Indicator, Measurement, TargetValue
 from samverka.goals.overview import assessment_for
 from samverka.goals.status import Assessment, Status
-from samverka.lib.money import format_number
-from samverka.lib.tabular import Column, Table
+from samverka.goals.tables import shown
+from samverka.lib.tabular import Column, Kind, Table
 from samverka.reports.document import Callout, Heading, Paragraph, TableBlock
 from samverka.reports.followup.common import Scope
 
@@ -28,11 +28,6 @@ class IndicatorStatus:
     value: Decimal | None
     target: Decimal | None
     assessment: Assessment
-
-    def text(self, value: Decimal | None) -> str:
-        if value is None:
-            return ""
-        return format_number(value, self.indicator.decimals)
 
 
 @dataclass
@@ -96,10 +91,11 @@ def _table(scope: Scope, goal_status: GoalStatus) -> Table:
         _("Mål %(number)s: indikatorer") % {"number": goal.number},
         [
             Column("indikator", _("Indikator")),
-            Column("ar", _("År")),
-            Column("varde", _("Värde")),
+            Column("ar", _("År")),  # text, so that a year never prints as "2 024"
+            # Numbers in the indicator's own precision: a count beside a share in per cent.
+            Column("varde", _("Värde"), Kind.DECIMAL, decimals=None),
             Column("enhet", _("Enhet")),
-            Column("malvarde", _("Målvärde")),
+            Column("malvarde", _("Målvärde"), Kind.DECIMAL, decimals=None),
             Column("status", _("Status")),
         ],
         source=_("Värden för hela %(area)s till och med %(year)s.")
@@ -108,10 +104,10 @@ def _table(scope: Scope, goal_status: GoalStatus) -> Table:
     for item in goal_status.indicators:
         table.add(
             item.indicator.name,
-            str(item.year) if item.year else "",
-            item.text(item.value),
+            item.year,
+            shown(item.value, item.indicator),
             item.indicator.unit,
-            item.text(item.target),
+            shown(item.target, item.indicator),
             item.assessment.status.label,
         )
         if item.value is not None:  # without a value every explanation says just that
