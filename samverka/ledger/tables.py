@@ -94,13 +94,6 @@ def _ytd_values(row: Row, *, percent: bool = True) -> tuple:
     return values if percent else values[:4] + values[5:]
 
 
-def _document_values(row: Row, *, result: bool) -> tuple:
-    """A result row's percentage is of a result budgeted near zero (a unit's revenue covers its
-    costs), which makes it meaningless ("700 %"): documents leave it empty there."""
-    values = _ytd_values(row)
-    return values[:4] + (None,) + values[5:] if result else values
-
-
 def period_table(
     period: PlanningPeriod,
     month: int,
@@ -211,7 +204,8 @@ def unit_summary_rows(follow: UnitFollowUp) -> list[Row]:
 
 
 def unit_summary_table(follow: UnitFollowUp) -> Table:
-    """A unit for a document: the year to date and the year, revenue on one row."""
+    """A unit for a document: the year to date and the year, revenue on one row, no
+    percentages (seven columns fit an A4 page; the amounts are what a board reads)."""
     table = Table(
         f"uppfoljning-{follow.period.year}-{follow.unit.code}",
         _("%(unit)s: budget, utfall och prognos %(year)s, ackumulerat till och med %(month)s")
@@ -220,7 +214,7 @@ def unit_summary_table(follow: UnitFollowUp) -> Table:
             "year": follow.period.year,
             "month": month_name(follow.month),
         },
-        _ytd_columns(Column("slag", _("Kr"))),
+        _ytd_columns(Column("slag", _("Kr")), percent=False),
     )
     for row in unit_summary_rows(follow):
         label = row.label
@@ -228,7 +222,7 @@ def unit_summary_table(follow: UnitFollowUp) -> Table:
             label = _("%(kind)s (manuell prognos)") % {"kind": row.label}
         table.add(
             label,
-            *_document_values(row, result=row is follow.result),
+            *_ytd_values(row, percent=False),
             emphasis=row.is_total,
             level=0 if row.is_total else 1,
         )
@@ -282,14 +276,13 @@ def federation_table(
         f"uppfoljning-{period.year}-forbundet",
         _("Förbundet: budget, utfall och prognos %(year)s, ackumulerat till och med %(month)s")
         % {"year": period.year, "month": month_name(month)},
-        _ytd_columns(Column("slag", _("Kr"))),
+        _ytd_columns(Column("slag", _("Kr")), percent=False),
         source=source_of(active_batch(period)),
     )
-    rows = federation_rows(follows, summaries)
-    for row in rows:
+    for row in federation_rows(follows, summaries):
         table.add(
             row.label,
-            *_document_values(row, result=row is rows[-1]),
+            *_ytd_values(row, percent=False),
             emphasis=row.is_total,
             level=0 if row.is_total else 1,
         )

@@ -268,13 +268,16 @@ def _focus_table(review: ProgrammeReview) -> Table:
         % {"date": scope.on.isoformat(), "draft": draft},
         [
             Column("insatsomrade", _("Insatsområde")),
-            Column("aktiviteter", _("Aktiviteter i planen"), Kind.INTEGER),
-            Column("pagar", _("Pågår enligt planen"), Kind.INTEGER),
-            Column("avslutade", _("Ska vara avslutade"), Kind.INTEGER),
-            Column("ej_startade", _("Ska inte ha startat"), Kind.INTEGER),
-            Column("utan_datum", _("Datum saknas"), Kind.INTEGER),
+            Column("aktiviteter", _("Aktiviteter"), Kind.INTEGER),
+            Column("pagar", _("Pågår"), Kind.INTEGER),
+            Column("avslutade", _("Avslutade"), Kind.INTEGER),
+            Column("ej_startade", _("Ej startade"), Kind.INTEGER),
+            Column("utan_datum", _("Utan datum"), Kind.INTEGER),
         ],
-        source=_("Läget enligt aktiviteternas planerade start och slut."),
+        source=_(
+            "Läget enligt aktiviteternas planerade start och slut: pågår, ska vara avslutade, "
+            "ska inte ha startat, eller saknar datum."
+        ),
     )
     for focus_area in review.focus_areas:
         c = review.positions(focus_area)
