@@ -25,7 +25,6 @@ from samverka.decisions.models import Meeting, ReportingObligation
 from samverka.decisions.obligations import add_months
 from samverka.ledger import tables as ledger_tables
 from samverka.lib.findings import Finding, Severity
-from samverka.lib.money import format_kr
 from samverka.lib.tabular import Column, Kind, Table
 from samverka.plan import funding as plan_funding
 from samverka.plan.models import (
@@ -39,7 +38,7 @@ from samverka.plan.models import (
 )
 from samverka.reports.document import Callout, Facts, Heading, Paragraph, TableBlock
 from samverka.reports.followup.activities import Activities, activity_table
-from samverka.reports.followup.common import Scope
+from samverka.reports.followup.common import Scope, kr
 from samverka.reports.followup.economy import Economy
 
 # Where a plan activity should be on the report's date, by its planned dates.
@@ -433,13 +432,13 @@ def blocks(review: ProgrammeReview, economy: Economy) -> list:
         facts.append(
             (
                 _("Budgeterade intäkter %(year)s") % {"year": scope.year},
-                format_kr(year_funding.budget) if year_funding.budget is not None else "–",
+                kr(year_funding.budget) if year_funding.budget is not None else "–",
             )
         )
         facts.append(
             (
                 _("Registrerad finansiering %(year)s") % {"year": scope.year},
-                format_kr(year_funding.funding),
+                kr(year_funding.funding),
             )
         )
     out.append(Facts(tuple(facts)))
@@ -531,7 +530,7 @@ def _economy_blocks(review: ProgrammeReview, economy: Economy) -> list:
             text = _(
                 "Uppdragets budgeterade intäkter, %(amount)s, är desamma som enhetens intäkter i "
                 "budgeten %(year)s."
-            ) % {"amount": format_kr(budget.revenue), "year": review.scope.year}
+            ) % {"amount": kr(budget.revenue), "year": review.scope.year}
             out.append(Paragraph(text))
         else:
             out.append(
@@ -541,8 +540,8 @@ def _economy_blocks(review: ProgrammeReview, economy: Economy) -> list:
                         "budgeten %(year)s är %(unit)s."
                     )
                     % {
-                        "programme": format_kr(budget.revenue),
-                        "unit": format_kr(review.unit_revenue),
+                        "programme": kr(budget.revenue),
+                        "unit": kr(review.unit_revenue),
                         "year": review.scope.year,
                     },
                     "warning",

@@ -41,7 +41,7 @@ def test_without_actuals_the_targets_are_judged_on_the_budget(period):
     targets = next(t for t in report.tables() if t.title == "Finansiella mål 2026")
     result = targets.records()[0]
     assert result["bedomt_pa"] == "budgeten"
-    assert result["varde"] == "-185\u00a0000\u00a0kr"
+    assert result["varde"] == "\u2212185\u00a0000\u00a0kr"  # a real minus sign, as printed
     assert result["uppfyllt"] == "Nej"
     summary = next(b for b in report.blocks if isinstance(b, Facts))
     assert dict(summary.pairs)["Utfall"] == "Inget utfall att redovisa"
