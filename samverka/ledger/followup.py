@@ -132,8 +132,9 @@ def unit_follow_up(period: PlanningPeriod, unit: Unit, month: int) -> UnitFollow
     for kind in sorted(kinds, key=lambda k: KIND_ORDER.get(k, 99)):
         year_budget = budget.get(kind, ZERO)
         ytd_actual = sum((actual.get((kind, m), ZERO) for m in range(1, month + 1)), ZERO)
+        label = str(labels.get(kind, kind))
         row = Row(
-            label=str(labels.get(kind, kind)).capitalize(),
+            label=label[:1].upper() + label[1:],  # "OH-kostnader", not "Oh-kostnader"
             kind=kind,
             year_budget=year_budget,
             month_budget=budget_through(year_budget, month)

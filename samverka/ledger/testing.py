@@ -1,6 +1,8 @@
 """Factories for the ledger's tests (plain functions)."""
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 from samverka.budget.models import BudgetLine
 from samverka.ledger.models import AccountRange, CostCentreMapping
@@ -36,3 +38,25 @@ def make_budget_line(period, unit, kind: str, amount: str | int, code: str | Non
         label=kind,
         amount=Decimal(amount),
     )
+
+
+# Dates (YYYYMMDD) and periods (YYYYMM) in a SIE file, not amounts or account numbers.
+_SIE_DATE = re.compile(rb"(?<![\d.\-])((?:19|20)\d{2})((?:0[1-9]|1[0-2])(?:[0-3]\d)?)(?![\d.])")
+
+
+def sample_moved_to(source: Path, target: Path, year: int) -> Path:
+    """A real SIE sample with its fiscal years moved so that the current one (#RAR 0) is `year`.
+
+    The samples are from 2011; a period of the Skaraborg seed is 2026. Every date and period
+    moves by the same number of years, so vouchers, balances and checks stay as the program
+    wrote them (the samples carry no #KSUMMA).
+    """
+    data = source.read_bytes()
+    current = re.search(rb"#RAR\s+0\s+(\d{4})", data)
+    shift = year - int(current.group(1)) if current else 0
+
+    def move(match: re.Match) -> bytes:
+        return str(int(match.group(1)) + shift).encode() + match.group(2)
+
+    target.write_bytes(_SIE_DATE.sub(move, data))
+    return target

@@ -15,7 +15,7 @@ from samverka.core.forms import save_or_conflict
 from samverka.imports import limits, pending
 from samverka.imports.models import PendingUpload
 from samverka.imports.pipeline import ImportRefused
-from samverka.ledger import followup, importing
+from samverka.ledger import followup, importing, tables
 from samverka.ledger.forms import (
     ConfirmReplaceForm,
     CostCentreForm,
@@ -35,6 +35,7 @@ from samverka.ledger.sie import SieError
 from samverka.orgs.federation import current, get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PlanningPeriod, Unit
+from samverka.reports import exports
 
 MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
 
@@ -72,6 +73,10 @@ def period(request: HttpRequest, year: int) -> HttpResponse:
     require(capabilities(request).can_view)
     batch = followup.active_batch(period)
     month = _month(request, batch)
+    summaries = followup.period_follow_up(period, month)
+    if exports.requested(request):
+        table = tables.period_table(period, month, summaries)
+        return exports.export_response(request, [table], table.key)
     return render(
         request,
         "ledger/period.html",
@@ -81,7 +86,13 @@ def period(request: HttpRequest, year: int) -> HttpResponse:
             "month": month,
             "month_name": MONTHS[month],
             "months": MONTH_CHOICES,
-            "summaries": followup.period_follow_up(period, month),
+            "summaries": summaries,
+            "total": tables.federation_total(summaries) if summaries else None,
+            "downloads": exports.links(
+                request,
+                _("utfallet %(year)s till och med %(month)s")
+                % {"year": period.year, "month": MONTHS[month]},
+            ),
         },
     )
 
@@ -93,6 +104,10 @@ def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
     require(can.can_view)
     batch = followup.active_batch(period)
     month = _month(request, batch)
+    follow = followup.unit_follow_up(period, unit, month)
+    if exports.requested(request):
+        table = tables.unit_table(follow)
+        return exports.export_response(request, [table], table.key)
     return render(
         request,
         "ledger/unit.html",
@@ -103,8 +118,13 @@ def unit(request: HttpRequest, year: int, unit_code: str) -> HttpResponse:
             "month": month,
             "month_name": MONTHS[month],
             "months": MONTH_CHOICES,
-            "follow": followup.unit_follow_up(period, unit, month),
+            "follow": follow,
             "can_edit": can.can_edit_unit(unit),
+            "downloads": exports.links(
+                request,
+                _("utfallet för %(unit)s %(year)s, %(month)s")
+                % {"unit": unit.name, "year": period.year, "month": MONTHS[month]},
+            ),
         },
     )
 
@@ -258,6 +278,10 @@ def _batch(year: int, code: str, **filters) -> tuple[PlanningPeriod, ImportBatch
 def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
     period, batch = _batch(year, code)
     require(capabilities(request).can_view)
+    if exports.requested(request):
+        return exports.export_response(
+            request, tables.unmapped_tables(batch), f"ej-kopplat-{batch.code}"
+        )
     actuals = Actual.objects.filter(batch=batch).order_by()
     by_object = (
         actuals.filter(unit__isnull=True)
@@ -284,6 +308,9 @@ def batch(request: HttpRequest, year: int, code: str) -> HttpResponse:
             "by_account": list(by_account),
             "totals": totals,
             "through_month_name": MONTHS.get(batch.through_month, ""),
+            "downloads": exports.links(
+                request, _("det som inte är kopplat"), tables.unmapped_tables(batch)
+            ),
         },
     )
 
