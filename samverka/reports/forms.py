@@ -61,9 +61,9 @@ class FollowUpForm(forms.Form):
     # Set by the button pressed ("Hämta PDF", "Hämta Word"); Enter in the date field means PDF.
     format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "DOCX")], required=False)
 
-    def __init_gettext_lazy(self, *args, year: int, **kwargs) -> None:
+    def __init__(self, *args, year: int, **kwargs) -> None:
         # Several periods' forms on one page: the ids carry the year.
-        super().__init_gettext_lazy(*args, auto_id=f"id_%s_{year}", **kwargs)
+        super().__init__(*args, auto_id=f"id_%s_{year}", **kwargs)
         self.year = year
 
     def clean_format(self) -> str:
