@@ -129,8 +129,23 @@ def _header_class(table: Table, index: int, label: int | None) -> str:
     return _cell_class(column) or ("label" if index == label else "text")
 
 
-# More figures than this do not fit in fixed columns on A4; such a table sizes its columns itself.
-FIXED_MAX_FIGURES = 4
+# Fixed columns (print.css: figures 26 mm, dates 21 mm, other texts a fifth of the line) only
+# when they leave the label column at least 40 % of A4's 168 mm line; a table with more or wider
+# columns sizes them by its content, or the labels are squeezed to a word a line and columns
+# collide.
+LINE_MM = 168
+FIXED_WIDTH_MM = {Kind.MONEY: 26, Kind.INTEGER: 26, Kind.DECIMAL: 26, Kind.PERCENT: 26}
+
+
+def _fits_fixed_columns(table: Table, label: int | None) -> bool:
+    if label is None:
+        return False
+    taken = sum(
+        FIXED_WIDTH_MM.get(column.kind, 21 if column.kind == Kind.DATE else LINE_MM / 5)
+        for index, column in enumerate(table.columns)
+        if index != label
+    )
+    return taken <= LINE_MM * 0.6
 
 
 def table_view(table: Table, table_id: str, caption_visible: bool = True) -> TableView:
@@ -156,7 +171,7 @@ def table_view(table: Table, table_id: str, caption_visible: bool = True) -> Tab
         row_headers=bool(table.columns) and table.columns[0].kind == Kind.TEXT,
         notes=[text for text in [table.source, *table.notes] if text],
         short=len(table.rows) <= SHORT_TABLE_ROWS,
-        fixed=label is not None and sum(c.kind.numeric for c in table.columns) <= FIXED_MAX_FIGURES,
+        fixed=_fits_fixed_columns(table, label),
     )
 
 

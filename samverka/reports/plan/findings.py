@@ -35,18 +35,28 @@ def appendix(plan: Plan) -> list[Block]:
         "följer bara med utkast."
     )
     result.append(Paragraph(summary))
-    result.append(TableBlock(findings_table(plan.year, findings)))
+    # One table per severity, errors first: the message (which names the place) gets the line's
+    # width, and a reader finds the errors without reading the notes.
+    for severity in Severity:
+        found = [f for f in findings if f.severity == severity]
+        if found:
+            result.append(TableBlock(findings_table(plan.year, severity, found)))
     return result
 
 
-def findings_table(year: int, findings: list[Finding]) -> Table:
+TITLES = {
+    Severity.ERROR: _("Fel"),
+    Severity.WARNING: _("Varningar"),
+    Severity.INFO: _("Upplysningar"),
+}
+
+
+def findings_table(year: int, severity: Severity, findings: list[Finding]) -> Table:
     table = Table(
-        f"kontrollresultat-{year}",
-        _("Kontrollresultat %(year)s") % {"year": year},
+        f"kontrollresultat-{year}-{severity.value}",
+        _("%(kind)s (%(n)s)") % {"kind": TITLES[severity], "n": len(findings)},
         [
-            Column("allvarlighet", _("Allvarlighet")),
             Column("vad", _("Vad")),
-            Column("var", _("Var")),
             Column("forvantat", _("Förväntat (kr)"), Kind.MONEY),
             Column("angivet", _("Angivet (kr)"), Kind.MONEY),
             Column("skillnad", _("Skillnad (kr)"), Kind.MONEY),
@@ -54,9 +64,7 @@ def findings_table(year: int, findings: list[Finding]) -> Table:
     )
     for finding in findings:
         table.add(
-            finding.severity.label,
             finding.message,
-            ", ".join(f"{key}: {value}" for key, value in finding.where.items()),
             _amount(finding.expected),
             _amount(finding.stated),
             finding.difference,

@@ -10,7 +10,6 @@ from django.utils import timezone
 from samverka.core.seeding import load_skaraborg
 from samverka.decisions.models import Decision
 from samverka.goals.models import Indicator, Measurement
-from samverka.lib.findings import Severity
 from samverka.lib.tabular import rows_of
 from samverka.orgs import periods
 from samverka.orgs.models import GoverningBody, PlanningPeriod
@@ -158,19 +157,20 @@ def test_each_goal_lists_its_indicators_with_their_latest_values_and_a_chart(per
 def test_a_draft_carries_the_findings_in_an_appendix_and_a_notice_in_the_budget(period):
     document = build(period)
     assert document.appendices[0] == Heading("Bilaga: Kontrollresultat", 1, "kontrollresultat")
-    findings = next(b.table for b in document.appendices if isinstance(b, TableBlock))
-    assert [c.label for c in findings.columns] == [
-        "Allvarlighet",
+    tables = [b.table for b in document.appendices if isinstance(b, TableBlock)]
+    assert [t.title for t in tables][0] == "Fel (5)"
+    assert {t.title.split(" (")[0] for t in tables} <= {"Fel", "Varningar", "Upplysningar"}
+    errors = tables[0]
+    assert [c.label for c in errors.columns] == [
         "Vad",
-        "Var",
         "Förväntat (kr)",
         "Angivet (kr)",
         "Skillnad (kr)",
     ]
-    rows = list(rows_of(findings))[1:]
-    assert [r[0] for r in rows].count(Severity.ERROR.label) == 5
-    office = next(r for r in rows if r[1].startswith("Förbundskansli 2026, Resultat"))
-    assert [normalise(c) for c in office[3:]] == ["-185 000", "185 000", "370 000"]
+    rows = list(rows_of(errors))[1:]
+    assert len(rows) == 5
+    office = next(r for r in rows if r[0].startswith("Förbundskansli 2026, Resultat"))
+    assert [normalise(c) for c in office[1:]] == ["-185 000", "185 000", "370 000"]
     budget_start = next(
         i for i, b in enumerate(document.blocks) if b == Heading("Budget 2026", 1, "budget")
     )
