@@ -71,6 +71,6 @@ class FollowUpForm(forms.Form):
 
 
 def default_date(year: int, today: datetime.date | None = None) -> datetime.date:
-    """Today, or the period's last day once the period is over."""
+    """Today, within the period: its last day once it is over, its first before it starts."""
     today = today or timezone.localdate()
-    return min(today, datetime.date(year, 12, 31))
+    return max(datetime.date(year, 1, 1), min(today, datetime.date(year, 12, 31)))

@@ -12,6 +12,7 @@ unique anchors the table of contents links to, and every table cell formatted on
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -235,8 +236,15 @@ def _items(blocks: list[Block], anchors: _Anchors, toc: list[TocEntry], state: d
     return items
 
 
+SVG_IDS = re.compile(r'\sid="([^"]+)"')
+
+
 def context(document: Document) -> dict:
     anchors = _Anchors()
+    # A chart's SVG brings its own ids (its title, its description); no heading may take one.
+    for block in [*document.blocks, *document.appendices]:
+        if isinstance(block, Chart):
+            anchors.used.update(SVG_IDS.findall(block.svg))
     toc: list[TocEntry] = []
     state = {"level": 0}
     blocks = _items(document.blocks, anchors, toc, state)

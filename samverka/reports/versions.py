@@ -10,6 +10,7 @@ period's adopted revision, or, for a draft or a revision under way, a fresh buil
 """
 
 import hashlib
+import logging
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -20,6 +21,8 @@ from samverka.orgs.models import PeriodLockedError, PlanningPeriod
 from samverka.reports import builders, outputs
 from samverka.reports.document import Document
 from samverka.reports.models import DocumentVersion, Format
+
+logger = logging.getLogger(__name__)
 
 
 class DocumentNotStoredError(PeriodLockedError):
@@ -80,6 +83,7 @@ def on_period_adopted(sender, period: PlanningPeriod, decision: Decision, **kwar
     try:
         store(period, decision)
     except Exception as exc:
+        logger.exception("The plan of %s could not be stored; the adoption is undone.", period)
         raise DocumentNotStoredError(
             _(
                 "Perioden %(year)s antogs inte: planen kunde inte skapas och sparas "

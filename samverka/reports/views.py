@@ -34,7 +34,12 @@ def _adopted_revisions(periods: list[PlanningPeriod]) -> dict[int, list[dict]]:
     for (period_id, revision), files in sorted(grouped.items(), key=lambda kv: -kv[0][1]):
         files.sort(key=lambda v: order[v.format])
         result[period_id].append(
-            {"revision": revision, "decision": files[0].decision, "files": files}
+            {
+                "revision": revision,
+                "decision": files[0].decision,
+                "created": files[0].created,
+                "files": files,
+            }
         )
     return result
 

@@ -131,3 +131,11 @@ def test_the_fragment_is_the_article_without_page_or_styles():
     fragment = str(html.fragment(sample_document(activities=1)))
     assert fragment.lstrip().startswith("<article") and fragment.rstrip().endswith("</article>")
     assert "<style" not in fragment and not re.search(r"style=", fragment)
+
+
+def test_every_id_on_the_page_is_unique_also_beside_a_charts_own_ids():
+    document = sample_document(activities=1)
+    document.blocks.insert(0, Heading("Befolkning", 1))  # the chart's SVG has id="befolkning"
+    page = lxml.html.fromstring(html.render(document))
+    ids = [element.get("id") for element in page.xpath("//*[@id]")]
+    assert len(ids) == len(set(ids))

@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from samverka.core import testing
 from samverka.decisions.models import Decision
 from samverka.orgs import periods
+from samverka.reports.forms import default_date
 from samverka.reports.models import DocumentVersion
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +47,13 @@ def test_the_index_lists_each_period_with_its_plan_and_the_follow_up_form(
     assert 'id="id_datum_2026"' in page and 'id="id_datum_2025"' in page
     # The date defaults to today, or the period's last day once the period is over.
     assert 'value="2025-12-31"' in page
+
+
+def test_the_date_defaults_to_today_within_the_period():
+    today = datetime.date(2026, 5, 4)
+    assert default_date(2026, today) == today
+    assert default_date(2025, today) == datetime.date(2025, 12, 31)
+    assert default_date(2027, today) == datetime.date(2027, 1, 1)
 
 
 @pytest.mark.parametrize(
@@ -119,6 +128,8 @@ def test_adopted_versions_are_listed_with_their_decision(builders, period, reade
     periods.adopt(period, decision)
     page = reader.get(reverse("reports:index")).content.decode()
     assert "Ursprunglig version" in page and str(decision) in page
+    stored_on = DocumentVersion.objects.filter(period=period).first().created
+    assert f"sparad {timezone.localtime(stored_on).date().isoformat()}" in page
     assert "Filerna är de som sparades när beslutet registrerades." in page
     url = reverse("reports:version_download", args=[2026, 0, "docx"])
     assert url in page

@@ -58,7 +58,8 @@ class Command(BaseCommand):
                 rendered = outputs.render(builders.follow_up(period, on), format)
                 note = ""
         except builders.BuilderMissingError as exc:
-            raise CommandError(f"Dokumentet kan inte skapas här: {exc} saknas.") from None
+            missing = f"samverka.reports.{exc}"
+            raise CommandError(f"Dokumentet kan inte skapas: {missing} saknas.") from None
         path = output or Path(rendered.filename)
         try:
             path.write_bytes(rendered.content)
