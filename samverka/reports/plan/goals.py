@@ -42,7 +42,7 @@ def chapter(plan: Plan) -> list[Block]:
     views = {goal.pk: [overview(i, members) for i in goal.indicators.all()] for goal in goals}
     result.append(TableBlock(summary_table(plan, goals, views)))
     for goal in goals:
-        result += goal_section(goal, views[goal.pk])
+        result += goal_section(goal, views[goal.pk], plan.year)
     return result
 
 
@@ -71,7 +71,7 @@ def summary_table(plan: Plan, goals: list[Goal], views) -> Table:
     return table
 
 
-def goal_section(goal: Goal, views: list[IndicatorOverview]) -> list[Block]:
+def goal_section(goal: Goal, views: list[IndicatorOverview], year: int) -> list[Block]:
     result: list[Block] = [Heading(str(goal), 2, goal.code)]
     if goal.statement:
         result.append(Paragraph(goal.statement, "lead"))
@@ -81,7 +81,7 @@ def goal_section(goal: Goal, views: list[IndicatorOverview]) -> list[Block]:
         result += [Heading(_("Konkreta effekter som ska uppnås"), 3), BulletList(tuple(effects))]
     if not views:
         return result
-    result += [Heading(_("Indikatorer"), 3), TableBlock(indicator_table(goal, views))]
+    result += [Heading(_("Indikatorer"), 3), TableBlock(indicator_table(goal, views, year))]
     for view in views:
         if view.years:
             result += indicator_chart(view)
@@ -94,8 +94,9 @@ def _value(indicator: Indicator, value) -> str:
     return f"{format_number(value, indicator.decimals)} {indicator.unit}".strip()
 
 
-def indicator_table(goal: Goal, views: list[IndicatorOverview]) -> Table:
-    """Each indicator's latest value for the whole area, its target and status."""
+def indicator_table(goal: Goal, views: list[IndicatorOverview], year: int) -> Table:
+    """Each indicator's latest value for the whole area, its status, and its target for the
+    plan's year."""
     region = goal.federation.region_name
     table = Table(
         f"indikatorer-{goal.code}",
@@ -105,7 +106,7 @@ def indicator_table(goal: Goal, views: list[IndicatorOverview]) -> Table:
             # Each indicator has its own unit and decimals: the text says which, as on the page.
             Column("senaste_utfall", _("Senaste utfall för %(region)s") % {"region": region}),
             Column("ar", _("År")),
-            Column("malvarde", _("Målvärde")),
+            Column("malvarde", _("Målvärde %(year)s") % {"year": year}),
             Column("status", _("Status")),
         ],
     )
@@ -117,16 +118,12 @@ def indicator_table(goal: Goal, views: list[IndicatorOverview]) -> Table:
             indicator.name,
             _value(indicator, latest.value) if latest else _("inget utfall ännu"),
             str(latest.year) if latest else "",
-            _value(indicator, view.latest_target),
+            _value(indicator, view.targets.get(year)),
             view.assessment.status.label,
         )
         if latest is None:
             missing.append(indicator)
-    if missing and len(missing) < len(views):
-        table.notes.append(
-            _("Utan utfall ännu: %(names)s.") % {"names": "; ".join(i.name for i in missing)}
-        )
-    elif missing:
+    if missing and len(missing) == len(views):
         table.notes.append(
             _("Inget utfall är hämtat eller inläst ännu för målets indikatorer.")
             if goal.indicators.exclude(source_kind=Indicator.SourceKind.SURVEY).exists()

@@ -51,7 +51,7 @@ def test_the_texts_pages_are_styled_fit_the_width_and_pass_axe(page, width):  # 
 def test_a_text_is_saved_with_the_keyboard_and_a_refused_save_lists_its_error(page):  # noqa: F811
     _log_in_with_the_keyboard(page)
     page.goto(reverse("plan_texts:edit", args=[2026, "nulage"]))
-    field = page.get_by_label("Text")
+    field = page.locator("textarea[name=text]")
     field.focus()
     page.keyboard.press("Control+A")
     page.keyboard.type("Läget är stabilt.")
@@ -62,9 +62,11 @@ def test_a_text_is_saved_with_the_keyboard_and_a_refused_save_lists_its_error(pa
     page.get_by_role("button", name="Spara").press("Enter")
     summary = page.locator(".error-summary")
     assert "Texten sparades inte" in summary.inner_text()
+    assert "En annan version." in page.locator(".plan-text-newer").inner_text()
+    assert page.locator("textarea[name=text]").input_value() == "Läget är stabilt."
     assert axe_violations(page) == []
     # Saving again on purpose overwrites the other version.
-    page.get_by_label("Text").fill("Läget är stabilt.")
+    page.locator("textarea[name=text]").fill("Läget är stabilt.")
     page.get_by_role("button", name="Spara").press("Enter")
     page.wait_for_url("**/rapporter/2026/texter/")
     assert "Texten ”Nuläge och förutsättningar” sparades." in page.inner_text("main, body")
