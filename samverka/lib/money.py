@@ -70,6 +70,14 @@ def format_kr(value: Decimal | int, decimals: int = 0) -> str:
     return f"{format_number(value, decimals)}{NBSP}kr"
 
 
+def document_kr(value: Decimal | int, decimals: int = 0) -> str:
+    """An amount as a generated document prints it in its text: format_kr with a real minus
+    sign (U+2212), as wide as a digit and never broken from it, as the documents' tables
+    print negative numbers."""
+    text = format_kr(value, decimals)
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
 def format_tkr(value: Decimal | int) -> str:
     return f"{format_number(Decimal(value) / 1000)}{NBSP}tkr"
 

@@ -13,6 +13,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from samverka.lib.money import document_kr
 from samverka.orgs.models import PlanningPeriod
 from samverka.plan.models import ActivityReport
 from samverka.reports.document import BulletList, Callout, Document, Facts, Heading, Paragraph
@@ -21,7 +22,7 @@ from samverka.reports.followup import economy as economy_chapter
 from samverka.reports.followup import indicators as indicators_chapter
 from samverka.reports.followup import portfolio as portfolio_chapter
 from samverka.reports.followup import programme as programme_chapter
-from samverka.reports.followup.common import Scope, kr, month_and_year, title_for
+from samverka.reports.followup.common import Scope, month_and_year, title_for
 
 __all__ = ["build"]
 
@@ -90,14 +91,14 @@ def _summary(scope, economy, targets, goals, activities, portfolio, programmes) 
                 _("Utfall till och med"),
                 month_and_year(economy.month, scope.year),
             ),
-            (_("Resultat, budget helår"), kr(total.year_budget)),
-            (_("Resultat, prognos helår"), kr(total.forecast)),
+            (_("Resultat, budget helår"), document_kr(total.year_budget)),
+            (_("Resultat, prognos helår"), document_kr(total.forecast)),
             (_("Prognos mot budget"), economy_chapter.variance_sentence(total)),
         ]
     else:
         facts += [
             (_("Utfall"), _("Inget utfall att redovisa")),
-            (_("Resultat, budget helår"), kr(economy.budget_result)),
+            (_("Resultat, budget helår"), document_kr(economy.budget_result)),
         ]
     met = sum(1 for t in targets if t.met)
     unknown = sum(1 for t in targets if t.met is None)
@@ -158,7 +159,7 @@ def _notable(scope, economy, targets, activities, portfolio, programmes) -> list
                 _("%(unit)s: prognosen för resultatet är %(forecast)s, %(variance)s.")
                 % {
                     "unit": summary.unit.name,
-                    "forecast": kr(row.forecast),
+                    "forecast": document_kr(row.forecast),
                     "variance": economy_chapter.variance_sentence(row),
                 }
             )

@@ -1,4 +1,7 @@
-"""What every chapter of the follow-up report shares: the report's date and the month it closes."""
+"""What every chapter of the follow-up report shares: the report's date and the month it closes.
+
+Amounts in the text are `lib.money.document_kr` (a real minus sign, as the tables print).
+"""
 
 import calendar
 import datetime
@@ -7,19 +10,11 @@ from dataclasses import dataclass
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
-from samverka.lib.money import MINUS, format_kr
 from samverka.orgs.models import PlanningPeriod
 
 # Month ends at which Swedish municipal bodies report to the board "delår": the quarters, the
 # tertial (January–April) and the statutory interim report (January–August).
 INTERIM_MONTHS = frozenset({3, 4, 6, 8, 9})
-
-
-def kr(value) -> str:
-    """An amount in the report's text: "-70 076 kr" with a real minus sign, as the renderers
-    print negative numbers in tables (read as "minus", never broken from the digits)."""
-    text = format_kr(value)
-    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def month_name(month: int) -> str:

@@ -24,7 +24,7 @@ from samverka.ledger.followup import (
     unit_follow_up,
 )
 from samverka.ledger.models import Actual, ImportBatch, ManualForecast
-from samverka.lib.money import format_percent
+from samverka.lib.money import document_kr, format_percent
 from samverka.lib.tabular import Column, Kind, Table
 from samverka.orgs.models import Unit
 from samverka.reports.document import (
@@ -35,7 +35,7 @@ from samverka.reports.document import (
     Paragraph,
     TableBlock,
 )
-from samverka.reports.followup.common import Scope, kr, month_and_year, month_name
+from samverka.reports.followup.common import Scope, month_and_year, month_name
 
 ZERO = Decimal(0)
 
@@ -227,7 +227,7 @@ def _manual_forecast_items(economy: Economy) -> list[str]:
         % {
             "unit": f.unit.name,
             "kind": _kind_label(f.line_kind).lower(),
-            "amount": kr(f.amount),
+            "amount": document_kr(f.amount),
             "note": f" ({f.note})" if f.note else "",
         }
         for f in economy.manual_forecasts
@@ -241,7 +241,7 @@ def variance_sentence(row: Row) -> str:
     if not variance:
         return _("som budget")
     template = _("%(amount)s bättre än budget") if variance > 0 else _("%(amount)s sämre än budget")
-    return template % {"amount": kr(abs(variance))}
+    return template % {"amount": document_kr(abs(variance))}
 
 
 def federation_facts(economy: Economy) -> Facts:
@@ -249,17 +249,17 @@ def federation_facts(economy: Economy) -> Facts:
     month = month_and_year(economy.month, economy.scope.year)
     return Facts(
         (
-            (_("Resultat, budget helår"), kr(total.year_budget)),
+            (_("Resultat, budget helår"), document_kr(total.year_budget)),
             (
                 _("Resultat, budget till och med %(month)s") % {"month": month},
-                kr(total.ytd_budget),
+                document_kr(total.ytd_budget),
             ),
             (
                 _("Resultat, utfall till och med %(month)s") % {"month": month},
-                kr(total.ytd_actual),
+                document_kr(total.ytd_actual),
             ),
-            (_("Avvikelse hittills i år"), kr(total.ytd_variance)),
-            (_("Resultat, prognos helår"), kr(total.forecast)),
+            (_("Avvikelse hittills i år"), document_kr(total.ytd_variance)),
+            (_("Resultat, prognos helår"), document_kr(total.forecast)),
             (_("Prognos mot budget"), variance_sentence(total)),
         )
     )
@@ -362,7 +362,7 @@ def _mapping_notes(economy: Economy) -> list:
                     "kostnadsställe som inte är kopplat till någon enhet. Det ingår i förbundets "
                     "totala utfall men inte i någon enhets."
                 )
-                % {"amount": kr(without_unit.ytd_actual)},
+                % {"amount": document_kr(without_unit.ytd_actual)},
                 "info",
                 _("Utfall utan enhet"),
             )
@@ -386,7 +386,7 @@ class TargetRow:
 def _quantity(value: Decimal | None, unit: str) -> str:
     if value is None:
         return ""
-    return format_percent(value, 2) if unit == "%" else kr(value)
+    return format_percent(value, 2) if unit == "%" else document_kr(value)
 
 
 def targets(economy: Economy) -> list[TargetRow]:
@@ -404,9 +404,9 @@ def targets(economy: Economy) -> list[TargetRow]:
                     "Prognosen för förbundets resultat är %(forecast)s; målet är minst "
                     "%(threshold)s. Budgeterat resultat: %(budget)s."
                 ) % {
-                    "forecast": kr(value),
-                    "threshold": kr(result.threshold),
-                    "budget": kr(economy.budget_result),
+                    "forecast": document_kr(value),
+                    "threshold": document_kr(result.threshold),
+                    "budget": document_kr(economy.budget_result),
                 }
         elif result.unit == "%":
             basis = _("budgetens balansräkning")

@@ -1,5 +1,6 @@
 """The chapter "Fördjupad uppföljning: <programme>": the in-depth review that a programme's
-assignment asks of the board at least every half year (Omställning Skaraborg, UPPDRAG 6.1).
+assignment asks of the board at least every half year (the transition programme's UPPDRAG
+6.1).
 
 - When the last in-depth review was: the board meetings whose agenda fulfils the programme's
   interval reporting obligation (`decisions.ReportingObligation`, reporter = the programme),
@@ -25,6 +26,7 @@ from samverka.decisions.models import Meeting, ReportingObligation
 from samverka.decisions.obligations import add_months
 from samverka.ledger import tables as ledger_tables
 from samverka.lib.findings import Finding, Severity
+from samverka.lib.money import document_kr
 from samverka.lib.tabular import Column, Kind, Table
 from samverka.plan import funding as plan_funding
 from samverka.plan.models import (
@@ -38,7 +40,7 @@ from samverka.plan.models import (
 )
 from samverka.reports.document import Callout, Facts, Heading, Paragraph, TableBlock
 from samverka.reports.followup.activities import Activities, activity_table
-from samverka.reports.followup.common import Scope, kr
+from samverka.reports.followup.common import Scope
 from samverka.reports.followup.economy import Economy
 
 # Where a plan activity should be on the report's date, by its planned dates.
@@ -432,13 +434,13 @@ def blocks(review: ProgrammeReview, economy: Economy) -> list:
         facts.append(
             (
                 _("Budgeterade intäkter %(year)s") % {"year": scope.year},
-                kr(year_funding.budget) if year_funding.budget is not None else "–",
+                document_kr(year_funding.budget) if year_funding.budget is not None else "–",
             )
         )
         facts.append(
             (
                 _("Registrerad finansiering %(year)s") % {"year": scope.year},
-                kr(year_funding.funding),
+                document_kr(year_funding.funding),
             )
         )
     out.append(Facts(tuple(facts)))
@@ -530,7 +532,7 @@ def _economy_blocks(review: ProgrammeReview, economy: Economy) -> list:
             text = _(
                 "Uppdragets budgeterade intäkter, %(amount)s, är desamma som enhetens intäkter i "
                 "budgeten %(year)s."
-            ) % {"amount": kr(budget.revenue), "year": review.scope.year}
+            ) % {"amount": document_kr(budget.revenue), "year": review.scope.year}
             out.append(Paragraph(text))
         else:
             out.append(
@@ -540,8 +542,8 @@ def _economy_blocks(review: ProgrammeReview, economy: Economy) -> list:
                         "budgeten %(year)s är %(unit)s."
                     )
                     % {
-                        "programme": kr(budget.revenue),
-                        "unit": kr(review.unit_revenue),
+                        "programme": document_kr(budget.revenue),
+                        "unit": document_kr(review.unit_revenue),
                         "year": review.scope.year,
                     },
                     "warning",
