@@ -266,7 +266,7 @@ def test_the_decision_register_filters_as_you_type(page):
     _log_in_with_the_keyboard(page)
     page.goto(reverse("decisions:index"))
     before = page.locator("#register-results tbody tr").count()
-    page.get_by_label("Sök i rubrik, text och paragraf").press_sequentially("budget")
+    page.get_by_label("Sök i rubrik, text, paragraf och diarienummer").press_sequentially("budget")
     page.wait_for_url("**q=budget**")
     rows = page.locator("#register-results tbody tr")
     assert 0 < rows.count() < before
