@@ -78,8 +78,6 @@ def store(period: PlanningPeriod, decision: Decision) -> list[DocumentVersion]:
 
 
 def on_period_adopted(sender, period: PlanningPeriod, decision: Decision, **kwargs) -> None:
-    if not builders.has_plan():
-        return  # an installation without the plan builder has no document to store
     try:
         store(period, decision)
     except Exception as exc:

@@ -62,7 +62,7 @@ def _index(request: HttpRequest, bound: dict[int, FollowUpForm], status: int = 2
                 "form": form,
             }
         )
-    context = {"rows": rows, "has_plan": builders.has_plan(), "formats": Format.choices}
+    context = {"rows": rows, "formats": Format.choices}
     return render(request, "reports/index.html", context, status=status)
 
 
@@ -74,10 +74,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def _plan_article(period: PlanningPeriod) -> tuple[SafeString, DocumentVersion | None]:
     """The plan as an article for the page: the stored HTML of an adopted period (what the
     board adopted, not a rebuild), otherwise the plan built now."""
-    try:
-        found = versions.plan_file(period, Format.HTML)
-    except builders.BuilderMissingError:
-        raise Http404(_("Planen kan inte skapas i den här installationen.")) from None
+    found = versions.plan_file(period, Format.HTML)
     page = found.rendered.content.decode("utf-8")
     start, end = page.find("<article"), page.rfind("</article>")
     if start < 0 or end < 0:  # pragma: no cover - every stored page holds its article
@@ -102,10 +99,7 @@ def plan_download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     require(capabilities(request).can_view)
     if fmt not in Format.values:
         raise Http404(_("Planen finns som PDF, DOCX och HTML."))
-    try:
-        return _download(versions.plan_file(period, fmt).rendered)
-    except builders.BuilderMissingError:
-        raise Http404(_("Planen kan inte skapas i den här installationen.")) from None
+    return _download(versions.plan_file(period, fmt).rendered)
 
 
 def version_download(request: HttpRequest, year: int, revision: int, fmt: str) -> HttpResponse:
@@ -127,9 +121,5 @@ def follow_up(request: HttpRequest, year: int) -> HttpResponse:
         )
     if not form.is_valid():
         return _index(request, {year: form}, status=400)
-    try:
-        document = builders.follow_up(period, form.cleaned_data["datum"])
-    except builders.BuilderMissingError:
-        message = _("Uppföljningsrapporten kan inte skapas i den här installationen.")
-        raise Http404(message) from None
+    document = builders.follow_up(period, form.cleaned_data["datum"])
     return _download(outputs.render(document, form.cleaned_data["format"]))

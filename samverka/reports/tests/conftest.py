@@ -16,9 +16,3 @@ def builders(monkeypatch) -> FakeBuilders:
         module.build = build
         monkeypatch.setitem(sys.modules, f"samverka.reports.{name}", module)
     return fake
-
-
-@pytest.fixture
-def no_plan_builder(monkeypatch) -> None:
-    """An installation without the plan builder (None in sys.modules stops the import)."""
-    monkeypatch.setitem(sys.modules, "samverka.reports.plan", None)

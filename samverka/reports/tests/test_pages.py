@@ -156,9 +156,3 @@ def test_a_user_without_a_role_may_not_read_the_documents(builders, period, clie
     client.force_login(testing.make_user())
     assert client.get(reverse("reports:index")).status_code == 403
     assert client.get(reverse("reports:plan_download", args=[2026, "pdf"])).status_code == 403
-
-
-def test_without_a_plan_builder_the_page_says_so(no_plan_builder, period, reader):
-    page = reader.get(reverse("reports:index")).content.decode()
-    assert "Planen kan inte skapas i den här installationen ännu." in page
-    assert reader.get(reverse("reports:plan", args=[2026])).status_code == 404

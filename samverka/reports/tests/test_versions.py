@@ -123,13 +123,6 @@ def test_the_adoption_page_says_why_the_period_was_not_adopted(builders, period,
     assert period.status == PlanningPeriod.Status.DRAFT
 
 
-def test_without_a_plan_builder_a_period_is_adopted_without_files(no_plan_builder, period):
-    periods.adopt(period, _decision(period))
-    period.refresh_from_db()
-    assert period.status == PlanningPeriod.Status.ADOPTED
-    assert not DocumentVersion.objects.exists()
-
-
 def test_the_download_of_an_adopted_period_is_the_stored_file_not_a_rebuild(
     builders, period, client
 ):

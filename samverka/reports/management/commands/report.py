@@ -46,20 +46,16 @@ class Command(BaseCommand):
         follow_up.add_argument("-o", "--output", type=Path, help="filen att skriva")
 
     def handle(self, *args, document: str, format: str, output: Path | None, **options) -> None:
-        try:
-            if document == "plan":
-                period = _period(options["year"])
-                found = versions.plan_file(period, format)
-                rendered = found.rendered
-                note = f" (sparad vid beslutet {found.version.decision})" if found.version else ""
-            else:
-                on = _date(options["date"])
-                period = _period(on.year)
-                rendered = outputs.render(builders.follow_up(period, on), format)
-                note = ""
-        except builders.BuilderMissingError as exc:
-            missing = f"samverka.reports.{exc}"
-            raise CommandError(f"Dokumentet kan inte skapas: {missing} saknas.") from None
+        if document == "plan":
+            period = _period(options["year"])
+            found = versions.plan_file(period, format)
+            rendered = found.rendered
+            note = f" (sparad vid beslutet {found.version.decision})" if found.version else ""
+        else:
+            on = _date(options["date"])
+            period = _period(on.year)
+            rendered = outputs.render(builders.follow_up(period, on), format)
+            note = ""
         path = output or Path(rendered.filename)
         try:
             path.write_bytes(rendered.content)
