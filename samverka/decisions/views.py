@@ -26,6 +26,7 @@ def can_record_meetings(can: Capabilities) -> bool:
 
 def index(request: HttpRequest) -> HttpResponse:
     """The decision register: search the text, filter by body and year."""
+    require(capabilities(request).can_view)
     criteria = register.Filter.from_query(request.GET)
     if exports.requested(request):
         stem = "beslutsregister" + (f"-{criteria.year}" if criteria.year else "")

@@ -44,6 +44,10 @@ screen reader ("Ladda ner projekten som Excel (XLSX)"); the eye sees "Ladda ner:
 CSV". For a page with several tables, pass them so that the CSV links can name each one:
 `exports.links(request, _("budgeten 2026"), tables)`.
 
+Pass `downloads=None` (or leave it out) where there is nothing to download; the include then
+renders nothing. A list that htmx swaps (the decision register) renders the include again out of
+band, so that the links keep following the filter (`decisions/_register_results.html`).
+
 `export_response` also takes a format string instead of the request ("xlsx" or "csv") for code
 that is not a page (the generated documents' appendices).
 """
