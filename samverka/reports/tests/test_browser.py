@@ -82,3 +82,23 @@ def test_the_standalone_document_passes_axe(browser):  # noqa: F811
         _check(tab, "standalone", None, width, failures)
     context.close()
     assert failures == {}
+
+
+def test_the_2026_plan_built_from_the_data_passes_axe_as_a_page_and_as_a_file(page):  # noqa: F811
+    # The real plan, not the sample: its goal charts, budget tables and findings appendix.
+    from samverka.reports import builders as real_builders
+
+    _log_in_with_the_keyboard(page)
+    failures: dict = {}
+    for width in WIDTHS:
+        _check(page, "plan-2026-real", reverse("reports:plan", args=[2026]), width, failures)
+    standalone = html.render(real_builders.plan(PlanningPeriod.objects.get(year=2026))).decode()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.set_content(standalone)
+        problems = axe_violations(page)
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            problems.append("scrolls sideways")
+        if problems:
+            failures[f"plan-2026-file {width}"] = problems
+    assert failures == {}
