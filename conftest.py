@@ -50,3 +50,25 @@ def _media_dir(tmp_path_factory):
 def _media_root(settings, _media_dir):
     # Files the tests store (the documents of adopted periods, attachments) stay out of data/.
     settings.MEDIA_ROOT = str(_media_dir)
+
+
+@pytest.fixture(autouse=True)
+def _short_plan_outside_the_reports_tests(request, monkeypatch):
+    # Adopting a period stores its plan as PDF, Word and HTML (reports.versions): 3–4 s of
+    # WeasyPrint with the seed's 22-page plan, and some forty tests in other apps adopt. Those
+    # tests are about adoption, not the document, so they store a one-page plan; the reports
+    # tests build, store and check the real one (test_plan_outputs, test_versions).
+    if "samverka/reports/" in str(request.path):
+        return
+    from samverka.reports import builders
+    from samverka.reports.document import Document, Paragraph
+
+    def short_plan(period):
+        return Document(
+            key=f"budget-och-verksamhetsplan-{period.year}",
+            title=f"Budget och verksamhetsplan {period.year}",
+            organisation=period.federation.name,
+            blocks=[Paragraph("Kort plan för tester utanför rapporterna.")],
+        )
+
+    monkeypatch.setattr(builders, "plan", short_plan)
