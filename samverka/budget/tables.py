@@ -145,9 +145,11 @@ def consolidated_table(budgets: Budgets) -> Table:
     )
 
 
-def budget_tables(period: PlanningPeriod) -> list[Table]:
-    """Every budget table of the period: the total as printed, each unit, the consolidation."""
-    budgets = load(period)
+def budget_tables(period: PlanningPeriod, budgets: Budgets | None = None) -> list[Table]:
+    """Every budget table of the period: the total as printed, each unit, the consolidation.
+
+    `budgets` may be passed when the caller has loaded them already (the budget page)."""
+    budgets = budgets or load(period)
     return [
         total_as_printed(budgets),
         *(unit_table(budgets, unit) for unit in units_in(budgets)),

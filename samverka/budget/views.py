@@ -37,10 +37,6 @@ from samverka.orgs.models import PeriodLockedError, PlanningPeriod, Unit
 from samverka.reports import exports
 
 
-def _previous(period: PlanningPeriod) -> PlanningPeriod | None:
-    return PlanningPeriod.objects.filter(federation=period.federation, year=period.year - 1).first()
-
-
 def _findings_context(findings) -> dict:
     return {
         "findings": findings,
@@ -66,22 +62,21 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "budget/index.html", {"rows": rows})
 
 
-def _period_tables(period: PlanningPeriod):
+def _period_tables(period: PlanningPeriod, budgets: budget_tables.Budgets):
     """The page's tables in its order: the consolidation first, then the document's tables."""
-    *document, consolidated = budget_tables.budget_tables(period)
+    *document, consolidated = budget_tables.budget_tables(period, budgets)
     return [consolidated, *document]
 
 
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
     period = get_period_or_404(year)
     require(capabilities(request).can_view)
-    downloadable = _period_tables(period)
+    # One load of this year's and last year's budget serves the page and its downloads.
+    budgets = budget_tables.load(period)
+    downloadable = _period_tables(period, budgets)
     if exports.requested(request):
         return exports.export_response(request, downloadable, f"driftbudget-{year}")
-    previous = _previous(period)
-    this = load_budget(period)
-    prev = load_budget(previous) if previous else None
-    years = [period.year] + ([previous.year] if previous else [])
+    this, prev, years = budgets.this, budgets.previous, budgets.years
     tables = [
         {
             "id": "table-totalt",

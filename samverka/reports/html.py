@@ -135,17 +135,19 @@ def _header_class(table: Table, index: int, label: int | None) -> str:
 # columns sizes them by its content, or the labels are squeezed to a word a line and columns
 # collide.
 LINE_MM = 168
-FIXED_WIDTH_MM = {Kind.MONEY: 26, Kind.INTEGER: 26, Kind.DECIMAL: 26, Kind.PERCENT: 26}
+FIGURE_MM, DATE_MM = 26, 21
+
+
+def _fixed_width_mm(column: Column) -> float:
+    return (
+        FIGURE_MM if column.kind.numeric else DATE_MM if column.kind == Kind.DATE else LINE_MM / 5
+    )
 
 
 def _fits_fixed_columns(table: Table, label: int | None) -> bool:
     if label is None:
         return False
-    taken = sum(
-        FIXED_WIDTH_MM.get(column.kind, 21 if column.kind == Kind.DATE else LINE_MM / 5)
-        for index, column in enumerate(table.columns)
-        if index != label
-    )
+    taken = sum(_fixed_width_mm(c) for index, c in enumerate(table.columns) if index != label)
     return taken <= LINE_MM * 0.6
 
 
