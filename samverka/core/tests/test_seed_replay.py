@@ -32,7 +32,7 @@ def _empty_every_table() -> None:
 def test_a_replay_writes_exactly_the_rows_the_loader_writes():
     loaded_ctx = seeding.load_from_sources()
     loaded = _contents()
-    recording = seed_replay.record(loaded_ctx)
+    recording = seed_replay.snapshot(loaded_ctx)
     _empty_every_table()
     assert seed_replay.database_is_empty()
 
@@ -46,7 +46,7 @@ def test_a_replay_writes_exactly_the_rows_the_loader_writes():
 
 def test_after_a_replay_new_objects_get_fresh_ids():
     seeding.load_from_sources()
-    recording = seed_replay.record(seeding.SeedContext())
+    recording = seed_replay.snapshot(seeding.SeedContext())
     _empty_every_table()
     seed_replay.replay(recording)
 
@@ -68,3 +68,32 @@ def test_a_second_load_runs_the_loader_and_changes_nothing():
 def test_the_suite_replays_the_seed():
     # The root conftest installs the replay for the whole run.
     assert seeding._load is not seeding.load_from_sources
+
+
+def test_a_replay_after_the_content_types_were_renumbered_points_to_the_right_ones():
+    # A transactional test flushes the database; the content types come back with new ids.
+    from django.contrib.contenttypes.models import ContentType
+
+    from samverka.audit.models import LogEntry
+
+    seeding.load_from_sources()
+    expected = sorted(
+        (e.content_type.app_label, e.content_type.model, e.object_id)
+        for e in LogEntry.objects.select_related("content_type")
+    )
+    recording = seed_replay.snapshot(seeding.SeedContext())
+    _empty_every_table()
+    keys = list(ContentType.objects.values_list("app_label", "model"))
+    old_ids = set(ContentType.objects.values_list("pk", flat=True))
+    ContentType.objects.all().delete()
+    ContentType.objects.bulk_create([ContentType(app_label=a, model=m) for a, m in keys])
+    ContentType.objects.clear_cache()
+    assert not old_ids & set(ContentType.objects.values_list("pk", flat=True))
+
+    seed_replay.replay(recording)
+
+    replayed = sorted(
+        (e.content_type.app_label, e.content_type.model, e.object_id)
+        for e in LogEntry.objects.select_related("content_type")
+    )
+    assert replayed == expected
