@@ -107,10 +107,9 @@ def _claim(submission: UnitSubmission, expected_version: int) -> UnitSubmission:
     return stored or UnitSubmission(period=submission.period, unit=submission.unit)
 
 
-def _save(submission: UnitSubmission, action: str, user, **data) -> UnitSubmission:
+def _save(submission: UnitSubmission, user) -> UnitSubmission:
     with acting_as(user):
         submission.save()
-        log(submission, action, {"status": submission.get_status_display(), **data})
     return submission
 
 
@@ -132,7 +131,10 @@ def submit(submission: UnitSubmission, user, expected_version: int) -> UnitSubmi
         )
     submission.status = Status.SUBMITTED
     submission.submitted_by, submission.submitted_at = user, timezone.now()
-    return _save(submission, "cycle.submission.submitted", user)
+    _save(submission, user)
+    with acting_as(user):
+        log(submission, "cycle.submission.submitted", {"status": submission.get_status_display()})
+    return submission
 
 
 def _check_controller(user, submission: UnitSubmission, what: str) -> None:
@@ -158,7 +160,13 @@ def send_back(
         )
     submission.status = Status.RETURNED
     submission.reviewed_by, submission.reviewed_at = user, timezone.now()
-    _save(submission, "cycle.submission.returned", user, comment=comment)
+    _save(submission, user)
+    with acting_as(user):
+        log(
+            submission,
+            "cycle.submission.returned",
+            {"status": submission.get_status_display(), "comment": comment},
+        )
     with acting_as(user):
         ReviewComment.objects.create(
             submission=submission, author=user, text=comment, with_status=Status.RETURNED
@@ -180,7 +188,10 @@ def approve(submission: UnitSubmission, user, expected_version: int) -> UnitSubm
         )
     submission.status = Status.APPROVED
     submission.reviewed_by, submission.reviewed_at = user, timezone.now()
-    return _save(submission, "cycle.submission.approved", user)
+    _save(submission, user)
+    with acting_as(user):
+        log(submission, "cycle.submission.approved", {"status": submission.get_status_display()})
+    return submission
 
 
 @transaction.atomic
