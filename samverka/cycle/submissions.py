@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from samverka.accounts.permissions import Capabilities
 from samverka.audit.context import acting_as
+from samverka.audit.models import ConcurrentEditError
 from samverka.audit.recording import log
 from samverka.budget import validation
 from samverka.cycle.models import Consolidation, ReviewComment, UnitSubmission
@@ -80,7 +81,8 @@ def _refuse(message: str) -> None:
 
 
 def _check_open(period: PlanningPeriod) -> None:
-    if period.is_locked:
+    # Asked of the database: the caller's period may have been adopted since it was read.
+    if PlanningPeriod.objects.filter(pk=period.pk, status__in=PlanningPeriod.LOCKED).exists():
         _refuse(
             _("Budgetåret %(year)s är antaget; inlämningarna kan inte ändras.")
             % {"year": period.year}
@@ -97,19 +99,24 @@ def _claim(submission: UnitSubmission, expected_version: int) -> UnitSubmission:
     )
     current = stored.version if stored else UnitSubmission.UNSAVED_VERSION
     if current != expected_version:
-        _refuse(
-            _(
-                "Någon annan har ändrat inlämningen för %(unit)s under tiden. Läs in sidan "
-                "igen och se vad som gäller nu."
-            )
-            % {"unit": submission.unit.name}
-        )
+        _refuse(_stale(submission))
     return stored or UnitSubmission(period=submission.period, unit=submission.unit)
 
 
-def _save(submission: UnitSubmission, user) -> UnitSubmission:
-    with acting_as(user):
-        submission.save()
+def _stale(submission: UnitSubmission) -> str:
+    return _(
+        "Någon annan har ändrat inlämningen för %(unit)s under tiden. Läs in sidan "
+        "igen och se vad som gäller nu."
+    ) % {"unit": submission.unit.name}
+
+
+def _save(submission: UnitSubmission, user, expected_version: int) -> UnitSubmission:
+    """Save claiming the version the user saw; a create that lost a race is refused too."""
+    try:
+        with acting_as(user):
+            submission.save(expected_version=expected_version)
+    except ConcurrentEditError:
+        _refuse(_stale(submission))
     return submission
 
 
@@ -131,7 +138,7 @@ def submit(submission: UnitSubmission, user, expected_version: int) -> UnitSubmi
         )
     submission.status = Status.SUBMITTED
     submission.submitted_by, submission.submitted_at = user, timezone.now()
-    _save(submission, user)
+    _save(submission, user, expected_version)
     with acting_as(user):
         log(submission, "cycle.submission.submitted", {"status": submission.get_status_display()})
     return submission
@@ -160,7 +167,7 @@ def send_back(
         )
     submission.status = Status.RETURNED
     submission.reviewed_by, submission.reviewed_at = user, timezone.now()
-    _save(submission, user)
+    _save(submission, user, expected_version)
     with acting_as(user):
         log(
             submission,
@@ -188,7 +195,7 @@ def approve(submission: UnitSubmission, user, expected_version: int) -> UnitSubm
         )
     submission.status = Status.APPROVED
     submission.reviewed_by, submission.reviewed_at = user, timezone.now()
-    _save(submission, user)
+    _save(submission, user, expected_version)
     with acting_as(user):
         log(submission, "cycle.submission.approved", {"status": submission.get_status_display()})
     return submission
@@ -206,7 +213,7 @@ def add_comment(submission: UnitSubmission, user, text: str) -> ReviewComment:
     with acting_as(user):
         if submission.pk is None:
             submission = _claim(submission, UnitSubmission.UNSAVED_VERSION)
-            submission.save()
+            _save(submission, user, UnitSubmission.UNSAVED_VERSION)
         return ReviewComment.objects.create(submission=submission, author=user, text=text)
 
 
