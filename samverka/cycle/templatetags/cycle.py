@@ -15,8 +15,12 @@ def submission_panel(context, linked: bool = True) -> dict:
     from samverka.cycle.views import _context
 
     request, period, unit = context["request"], context["period"], context["unit"]
+    own = _context(request, period, unit)
+    # An adopted year that never went through the process has nothing to show.
+    hidden = period.is_locked and own["submission"].pk is None
     return {
-        **_context(request, period, unit),
+        **own,
+        "hidden": hidden,
         "request": request,
         "linked": linked,
         "year_start": YearStart.objects.filter(period=period).select_related("based_on").first(),

@@ -90,3 +90,14 @@ def test_an_adopted_year_takes_no_more_submissions_or_comments(world):
     with pytest.raises(submissions.TransitionError, match="antaget"):
         submissions.add_comment(submission, controller, "För sent")
     assert UnitSubmission.objects.get(period=new).status == UnitSubmission.Status.APPROVED
+
+
+def test_an_adopted_year_that_never_went_through_the_process_shows_no_panel(client):
+    from samverka.core.seeding import load_skaraborg
+
+    load_skaraborg()
+    client.force_login(testing.make_controller())
+    adopted = client.get(reverse("budget:unit", args=[2025, "kunskapsutveckling"]))
+    draft = client.get(reverse("budget:unit", args=[2026, "kunskapsutveckling"]))
+    assert "Budgetprocess 2025" not in adopted.content.decode()
+    assert "Budgetprocess 2026" in draft.content.decode()
