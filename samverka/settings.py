@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samverka.ledger",
     "samverka.imports",
     "samverka.reports",
+    "samverka.cycle",
     "samverka.attachments",
     "samverka.api",
     # django-ninja's templates and bundled Swagger files: the API docs load nothing from a CDN.

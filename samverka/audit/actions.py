@@ -30,6 +30,17 @@ SENTENCES: dict[str, Any] = {
     # plan.activity_plans
     "plan.activity_plan.adopted": _("antog aktivitetsplanen {object} genom beslut {decision}"),
     "plan.activity_plan.revision_opened": _("öppnade en revidering av aktivitetsplanen {based_on}"),
+    # cycle.rollover, cycle.submissions
+    "cycle.year.started": _(
+        "startade budgetåret {object} från {based_on}: {counts_budget_lines} budgetrader, "
+        "{counts_priority_areas} prioriterade områden, {counts_activity_plans} aktivitetsplaner"
+    ),
+    "cycle.submission.submitted": _("lämnade in budgeten {object}"),
+    "cycle.submission.returned": _("skickade tillbaka budgeten {object}: {comment}"),
+    "cycle.submission.approved": _("godkände budgeten {object}"),
+    "cycle.year.consolidated": _(
+        "sammanställde budgeten {object}: {errors} fel, {warnings} varningar"
+    ),
     # plan.followup
     "plan.round.opened": _("öppnade uppföljningsomgången {object}"),
     "plan.round.closed": _(

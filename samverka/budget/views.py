@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from samverka.accounts.permissions import capabilities, require
-from samverka.budget import fees, targets, validation, versions, xlsx
+from samverka.budget import editing, fees, targets, validation, versions, xlsx
 from samverka.budget import tables as budget_tables
 from samverka.budget.computations import (
     load_budget,
@@ -139,7 +139,7 @@ def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
             "unit": unit_obj,
             "lines": lines,
             "rows": document_rows([table]),
-            "can_edit": can.can_edit_unit(unit_obj) and not period.is_locked,
+            "can_edit": editing.can_edit_lines(can, period, unit_obj),
             "downloads": exports.links(
                 request,
                 _("budgeten för %(unit)s %(year)s") % {"unit": unit_obj.name, "year": year},
@@ -152,6 +152,7 @@ def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 def _line_form_page(request, period, unit, line) -> HttpResponse:
     can = capabilities(request)
     require(can.can_edit_unit(unit))
+    require(period.is_locked or editing.can_edit_lines(can, period, unit))
     assumptions = Assumptions.objects.filter(period=period).first()
     form = BudgetLineForm(
         request.POST or None,
@@ -192,7 +193,7 @@ def _line_row(request, period, unit, line) -> HttpResponse:
     """Inline edit on the unit page (htmx): the row becomes a form; saving returns the row
     and, out of band, the unit's summary table. Same form and version check as the full page,
     so a concurrent edit is refused here too."""
-    require(capabilities(request).can_edit_unit(unit))
+    require(editing.can_edit_lines(capabilities(request), period, unit))
     context = {"period": period, "unit": unit, "line": line, "can_edit": True}
     if request.method == "GET" and request.GET.get("avbryt"):
         return render(request, "budget/_line_row.html", {**context, "focus_edit": True})

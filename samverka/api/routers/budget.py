@@ -24,7 +24,7 @@ from samverka.api.schemas import (
     read_responses,
     write_responses,
 )
-from samverka.budget import fees, targets, validation
+from samverka.budget import editing, fees, targets, validation
 from samverka.budget.computations import Table, load_budget
 from samverka.budget.forms import BudgetLineForm
 from samverka.budget.models import KIND_ORDER, Assumptions, BudgetLine, LineKind
@@ -240,6 +240,9 @@ def _editor(request, period, unit) -> None:
         period.check_editable()
     except PeriodLockedError as exc:
         raise forbidden(exc.message) from None
+    reason = editing.lock_reason(can, period, unit)
+    if reason:
+        raise forbidden(reason)
 
 
 def _save_line(form, line: BudgetLine, version: int) -> BudgetLine:
