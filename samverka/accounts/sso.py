@@ -112,8 +112,12 @@ class SamverkaOIDCBackend(OIDCAuthenticationBackend):
     """mozilla-django-oidc's code flow, with users found by `sub` and roles from groups."""
 
     def __init__(self, *args, **kwargs):
+        # Listed in AUTHENTICATION_BACKENDS always, so that turning SSO on or off is a setting;
+        # off, it reads none of the OIDC settings (which would refuse to start without them).
         if enabled():
             super().__init__(*args, **kwargs)
+        else:
+            self.UserModel = get_user_model()
 
     def authenticate(self, request, **kwargs):
         if not enabled() or request is None or "code" not in request.GET:
