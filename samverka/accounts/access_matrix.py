@@ -435,7 +435,8 @@ def markdown() -> str:
         "persona and checks that this file is up to date. Do not edit it by hand.",
         "",
         "✓ allowed (for POST: not refused, the form may still find errors); – refused (403, "
-        "or the login page for anonymous visitors); 405: the view takes POST only; login: "
+        "or the login page for anonymous visitors); 405: the view takes POST only (outside "
+        "`/konto/` a login without a role gets 403 first); login: "
         "sent to the login page; 404: answered so to everyone (single sign-on while it is "
         "not configured, unknown API paths). *own* and *other*: the unit manager's own unit "
         "or another, the project manager's own project or another, where the page is about "
