@@ -191,6 +191,39 @@ if os.environ.get("SAMVERKA_CACHE_TABLE"):
         }
     }
 
+# Single sign-on with OpenID Connect (docs/SSO.md), through mozilla-django-oidc. Off unless
+# OIDC_RP_CLIENT_ID is set; then the login page offers "Logga in med <provider>" beside the
+# password form, and samverka.accounts.sso maps the provider's groups to roles.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+# When set, an id_token from another issuer is refused (the audience is always checked).
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the logout at the provider
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:sso_refused"
+SAMVERKA_OIDC_PROVIDER_NAME = os.environ.get("SAMVERKA_OIDC_PROVIDER_NAME", "")
+SAMVERKA_OIDC_ROLES_CLAIM = os.environ.get("SAMVERKA_OIDC_ROLES_CLAIM", "groups")
+# "group=role,…" with the roles admin, controller, project_manager, reader.
+SAMVERKA_OIDC_ROLE_MAP = os.environ.get("SAMVERKA_OIDC_ROLE_MAP", "")
+# A group named <prefix><unit code> makes its members unit managers of that unit.
+SAMVERKA_OIDC_UNIT_MANAGER_PREFIX = os.environ.get(
+    "SAMVERKA_OIDC_UNIT_MANAGER_PREFIX", "samverka-enhetschef-"
+)
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # Answers only the OpenID Connect callback, and only when OIDC_RP_CLIENT_ID is set.
+    "samverka.accounts.sso.SamverkaOIDCBackend",
+]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("samverka.core.urls")),
     path("konto/", include("samverka.accounts.urls")),
+    path("oidc/", include("samverka.accounts.sso_urls")),
     path("organisation/", include("samverka.orgs.urls")),
     path("budget/", include("samverka.budget.urls")),
     path("budgetprocess/", include("samverka.cycle.urls")),

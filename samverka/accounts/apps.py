@@ -20,3 +20,9 @@ class AccountsConfig(AppConfig):
         register("accounts.role.removed", _("tog bort en roll från användaren"))
         register("accounts.password.changed", _("bytte sitt lösenord"))
         register("accounts.password.set", _("valde lösenord via länk"))
+        register("accounts.sso.user_created", _("skapade användaren vid första inloggningen"))
+        register("accounts.sso.role_added", _("gav användaren en roll från inloggningens grupper"))
+        register(
+            "accounts.sso.role_removed",
+            _("tog bort en roll som inloggningens grupper inte längre ger"),
+        )

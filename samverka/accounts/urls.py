@@ -5,10 +5,9 @@ from samverka.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "logga-in/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"
-    ),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-in/", views.LoginView.as_view(), name="login"),
+    path("logga-ut/", views.LogoutView.as_view(), name="logout"),
+    path("inloggning-nekad/", views.sso_refused, name="sso_refused"),
     path("losenord/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "losenord/klart/",

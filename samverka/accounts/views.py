@@ -8,9 +8,10 @@ role assignments are AuditedModels and log themselves.
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.tokens import default_token_generator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes
@@ -18,6 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverka.accounts import sso
 from samverka.accounts.forms import RoleAssignmentForm, UserCreateForm, UserDetailsForm
 from samverka.accounts.models import Role, RoleAssignment
 from samverka.accounts.permissions import capabilities, require
@@ -236,3 +238,41 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         log(form.user, "accounts.password.set")
         return response
+
+
+class LoginView(auth_views.LoginView):
+    """The password form, and with single sign-on configured its button above it."""
+
+    template_name = "accounts/login.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if sso.enabled():
+            context["sso_provider"] = sso.provider_name()
+        return context
+
+
+class LogoutView(auth_views.LogoutView):
+    """Ends the session here and, for a login through the provider that has a logout
+    endpoint (OIDC_OP_LOGOUT_ENDPOINT), the session there too."""
+
+    def post(self, request, *args, **kwargs):
+        id_token = request.session.get("oidc_id_token")
+        response = super().post(request, *args, **kwargs)
+        if id_token and (url := sso.provider_logout_url(request, id_token)):
+            return redirect(url)
+        return response
+
+
+@login_not_required
+def sso_refused(request: HttpRequest) -> HttpResponse:
+    """Where a refused single sign-on lands: no role in Samverka, or the login failed."""
+    if not sso.enabled():
+        raise Http404
+    reason = request.session.pop(sso.REFUSAL_KEY, sso.FAILED)
+    return render(
+        request,
+        "accounts/sso_refused.html",
+        {"no_role": reason == sso.NO_ROLE, "sso_provider": sso.provider_name()},
+        status=403,
+    )

@@ -122,7 +122,9 @@ def build_world() -> World:
         "manager_a": (Role.UNIT_MANAGER, o["unit_a"]),
         "manager_b": (Role.UNIT_MANAGER, o["unit_b"]),
         "project_manager": (Role.PROJECT_MANAGER, None),
+        "project_manager_b": (Role.PROJECT_MANAGER, None),  # leads no project here
         "controller": (Role.CONTROLLER, None),
+        "admin": (Role.ADMIN, None),
         "revoked": (Role.CONTROLLER, None),
         "deactivated": (Role.CONTROLLER, None),
         "no_role": (None, None),

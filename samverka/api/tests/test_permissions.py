@@ -1,6 +1,8 @@
 """Every operation of the API against every persona: anonymous, a revoked token and a
 deactivated user's token get 401; a reader reads but may not write (403); a unit manager of
-another unit may not write to unit A (403); the owner of the object and a controller may.
+another unit may not write to unit A (403), nor a project manager to a project they do not
+lead; the owner of the object (unit A's manager, the project's manager), a controller and an
+administrator may. The pages' matrix is accounts/access_matrix.py (docs/ACCESS.md).
 
 The table names every operation once; a test fails when the API has one the table lacks, so a
 new endpoint cannot ship without its row. Each persona's call runs in a savepoint that is
@@ -20,9 +22,13 @@ PERSONAS = [
     "deactivated",
     "no_role",
     "reader",
+    "manager_a",
     "manager_b",
+    "project_manager",
+    "project_manager_b",
     "owner",
     "controller",
+    "admin",
 ]
 
 LINE = "/api/v1/periods/2026/units/enhet-a/budget-lines"
@@ -187,14 +193,14 @@ OPERATIONS = {
 }
 
 
-def expected_status(kind: str, persona: str, success: int, path: str) -> int:
+def expected_status(kind: str, persona: str, success: int, path: str, owner=None) -> int:
     if persona in ("anonymous", "revoked", "deactivated"):
         return 401
     if path == "/api/v1/me":
         return success  # who am I: answered for every caller, also one without a role
     if persona == "no_role":
         return 403
-    if kind == READ or persona in ("owner", "controller"):
+    if kind == READ or persona in ("owner", owner, "controller", "admin"):
         return success
     return 403
 
@@ -223,7 +229,7 @@ def test_each_persona_gets_what_its_role_allows(operation):
         with transaction.atomic():
             response = call(world, operation[0], path, body, persona, owner or "reader")
             transaction.set_rollback(True)
-        wanted = expected_status(kind, persona, success, operation[1])
+        wanted = expected_status(kind, persona, success, operation[1], owner)
         if response.status_code != wanted:
             wrong.append(
                 f"{persona}: {response.status_code}, wanted {wanted}: {response.content[:300]}"
