@@ -235,6 +235,16 @@ ACCESS: dict[str, Access] = {
     "budget:versions": Access(ROLE, kwargs=year),
     "budget:export": Access(ROLE, kwargs=year),
     "budget:import": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, year),
+    # the yearly budget cycle
+    "cycle:status": Access(ROLE, kwargs=year),
+    "cycle:start_next_year": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, year),
+    "cycle:consolidate": Access(None, CONTROLLER_ONLY, year),
+    "cycle:unit": Access(ROLE, kwargs=year_unit),
+    "cycle:submit": Access(None, OWN_UNIT, year_unit),
+    "cycle:approve": Access(None, CONTROLLER_ONLY, year_unit),
+    "cycle:send_back": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, year_unit),
+    "cycle:comment": Access(None, OWN_UNIT, year_unit),
+    "cycle:unit_text": Access(OWN_UNIT, OWN_UNIT, year_unit),
     # goals
     "goals:index": Access(ROLE),
     "goals:fetch_runs": Access(ROLE),
