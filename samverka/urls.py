@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("samverka.core.urls")),
     path("konto/", include("samverka.accounts.urls")),
     path("organisation/", include("samverka.orgs.urls")),
+    path("kom-igang/", include("samverka.orgs.first_run_urls")),
     path("budget/", include("samverka.budget.urls")),
     path("mal/", include("samverka.goals.urls")),
     path("plan/", include("samverka.plan.urls")),

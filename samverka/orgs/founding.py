@@ -73,6 +73,9 @@ class Founding:
     population_source: str = ""
     populations_fetched_at: datetime.datetime | None = None
     admin_email: str = ""
+    # The first-run page keeps the password only as Django's hash between its steps (checked
+    # against the validators when it was typed).
+    admin_password_hash: str = ""
 
     @property
     def reference_year(self) -> int:
@@ -230,11 +233,15 @@ def check(founding: Founding) -> list[Problem]:
             problems.append(
                 Problem("units", _("Enheten ”%(name)s” står två gånger.") % {"name": unit})
             )
-    problems += admin_problems(founding.admin_username, founding.admin_password)
+    problems += admin_problems(
+        founding.admin_username,
+        None if founding.admin_password_hash else founding.admin_password,
+    )
     return _unique(problems)
 
 
-def admin_problems(username: str, password: str) -> list[Problem]:
+def admin_problems(username: str, password: str | None) -> list[Problem]:
+    """The username's and password's problems (a password of None is not checked)."""
     User = get_user_model()
     problems = []
     user = User(username=username)
@@ -245,6 +252,8 @@ def admin_problems(username: str, password: str) -> list[Problem]:
             problems.append(Problem("admin_username", message))
     if username and User.objects.filter(username=username).exists():
         problems.append(Problem("admin_username", _("Användarnamnet finns redan.")))
+    if password is None:
+        return problems
     try:
         validate_password(password, user=user)
     except ValidationError as exc:
@@ -369,13 +378,17 @@ def _create(founding: Founding) -> Federation:
     )
 
     User = get_user_model()
-    admin = User.objects.create_user(
+    admin = User(
         username=founding.admin_username,
         email=founding.admin_email,
-        password=founding.admin_password,
         is_staff=True,
         is_superuser=True,
     )
+    if founding.admin_password_hash:
+        admin.password = founding.admin_password_hash
+    else:
+        admin.set_password(founding.admin_password)
+    admin.save()
     log(admin, "accounts.user.created")
     RoleAssignment.objects.create(user=admin, role=Role.ADMIN)
     log(
