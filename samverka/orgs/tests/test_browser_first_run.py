@@ -107,3 +107,11 @@ def test_a_second_federation_is_set_up_in_the_browser_and_its_budget_validated(p
     # The page is gone once the federation exists.
     assert page.goto(reverse("first_run:start")).status == 404
     assert problems == []
+
+
+def test_without_a_token_set_the_page_says_it_is_closed(page, settings):
+    settings.SETUP_TOKEN = ""
+    page.goto(reverse("first_run:start"))
+    assert "SAMVERKA_SETUP_TOKEN" in page.locator("main").inner_text()
+    assert page.locator("main form").count() == 0
+    assert _look(page, "first-run-closed") == []
