@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -172,6 +173,9 @@ def _open_or_404() -> None:
         raise Http404(_("Förbundet är redan upplagt."))
 
 
+# The SCB fetch may take seconds: not inside a request-wide transaction, which holds SQLite's
+# write lock. This step writes nothing but the session.
+@transaction.non_atomic_requests
 @login_not_required
 def start(request: HttpRequest) -> HttpResponse:
     _open_or_404()

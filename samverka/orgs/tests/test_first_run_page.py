@@ -131,3 +131,22 @@ def test_online_the_summary_shows_what_scb_answered(client, token, settings, mon
     client.post(reverse("first_run:check"))
     assert Population.objects.count() == 8
     assert Population.objects.first().source.startswith("SCB")
+
+
+def test_a_fresh_installation_starts_at_the_first_run_page(client, token):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == reverse("first_run:start")
+
+
+def test_with_a_federation_the_start_page_leads_to_the_overview_and_the_login(client):
+    testing.make_federation()
+    assert client.get("/").url == reverse("core:overview")
+    assert client.get(reverse("core:overview")).url.startswith(reverse("accounts:login"))
+
+
+def test_the_no_federation_page_says_how_to_set_one_up(client):
+    client.force_login(testing.make_reader())
+    page = client.get(reverse("core:overview")).content.decode()
+    assert "samverka init" in page
+    assert f'href="{reverse("first_run:start")}"' in page
