@@ -9,6 +9,7 @@ the button that creates everything and logs the administrator in.
 Between the steps the answers wait in the session; the password only as Django's hash.
 """
 
+import hashlib
 import secrets
 from decimal import Decimal
 
@@ -203,6 +204,7 @@ def start(request: HttpRequest) -> HttpResponse:
                 "admin_username": data["admin_username"],
                 "admin_email": data["admin_email"],
                 "password_hash": make_password(data["admin_password"]),
+                "token": _token_digest(settings.SETUP_TOKEN),
                 "fetched": None,
                 "fetch_error": "",
             }
@@ -217,6 +219,10 @@ def start(request: HttpRequest) -> HttpResponse:
             initial["units"] = "\n".join(saved["unit_names"])
         form = FirstRunForm(initial=initial)
     return render(request, "orgs/first_run/start.html", {"form": form})
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _fetch(answers: dict) -> None:
@@ -238,7 +244,12 @@ def _fetch(answers: dict) -> None:
 def check_answers(request: HttpRequest) -> HttpResponse:
     _open_or_404()
     answers = request.session.get(SESSION_KEY)
-    if not settings.SETUP_TOKEN or not answers:
+    # The answers count only under the token they were given with (it may have been changed).
+    if (
+        not settings.SETUP_TOKEN
+        or not answers
+        or not secrets.compare_digest(answers.get("token", ""), _token_digest(settings.SETUP_TOKEN))
+    ):
         return redirect("first_run:start")
     fetched = answers.get("fetched")
     founding = _founding(answers, [], answers["password_hash"])

@@ -150,3 +150,12 @@ def test_the_no_federation_page_says_how_to_set_one_up(client):
     page = client.get(reverse("core:overview")).content.decode()
     assert "samverka init" in page
     assert f'href="{reverse("first_run:start")}"' in page
+
+
+def test_answers_given_under_an_old_token_do_not_count_after_it_is_changed(client, token, settings):
+    client.post(reverse("first_run:start"), answers())
+    settings.SETUP_TOKEN = "en-ny-nyckel-456"
+    response = client.post(reverse("first_run:check"), {"population_1490": "115000"})
+    assert response.status_code == 302
+    assert response.url == reverse("first_run:start")
+    assert not Federation.objects.exists()
