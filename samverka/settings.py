@@ -126,6 +126,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Fetch populations from SCB from the member pages ("Hämta från SCB"). Off unless the server
 # may reach statistikdatabasen.scb.se; the fetch-scb command works either way.
 SCB_ONLINE = env_bool("SCB_ONLINE", False)
+# The first-run page /kom-igang/ sets up a federation on an empty database only for someone who
+# knows this token; unset, the page is closed and `samverka init` is the way (README).
+SETUP_TOKEN = env_secret("SAMVERKA_SETUP_TOKEN", "") or ""
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]

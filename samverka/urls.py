@@ -6,6 +6,7 @@ urlpatterns = [
     path("konto/", include("samverka.accounts.urls")),
     path("oidc/", include("samverka.accounts.sso_urls")),
     path("organisation/", include("samverka.orgs.urls")),
+    path("kom-igang/", include("samverka.orgs.first_run_urls")),
     path("budget/", include("samverka.budget.urls")),
     path("budgetprocess/", include("samverka.cycle.urls")),
     path("mal/", include("samverka.goals.urls")),

@@ -21,6 +21,10 @@ SENTENCES: dict[str, Any] = {
     "created": _("skapade {object}"),
     "updated": _("ändrade {object}"),
     "deleted": _("tog bort {object}"),
+    # orgs.founding
+    "orgs.federation.founded": _(
+        "lade upp förbundet {object} med {members} medlemmar och perioden {year}"
+    ),
     # orgs.periods
     "orgs.period.adopted": _("antog perioden {object} genom beslut {decision}"),
     "orgs.period.revision_opened": _("öppnade perioden {object} för revidering {revision}"),

@@ -239,15 +239,26 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
     if basis.missing:
         names = ", ".join(m.name for m in basis.missing)
         rate = format_number(model.rate_per_inhabitant, 2)
-        yield Finding(
-            code="budget.fee_population_missing",
-            severity=Severity.WARNING,
-            message=_(
+        # A budgeted income no larger than the known members' fees (a federation just set up
+        # without populations) implies nothing about the missing ones.
+        message = (
+            _(
                 "Medlemsavgifter %(year)s: folkmängd per %(date)s saknas för %(missing)s av "
                 "%(members)s medlemmar (%(names)s). Budgeterade %(budgeted)s / %(rate)s kr "
                 "motsvarar %(implied)s invånare; de kända har %(known)s, så de saknade bör "
                 "tillsammans ha %(implied_missing)s invånare."
             )
+            if basis.implied_missing_inhabitants > 0
+            else _(
+                "Medlemsavgifter %(year)s: folkmängd per %(date)s saknas för %(missing)s av "
+                "%(members)s medlemmar (%(names)s), så avgiften per kommun kan inte beräknas "
+                "för dem. Ange folkmängden på medlemssidan eller hämta den från SCB."
+            )
+        )
+        yield Finding(
+            code="budget.fee_population_missing",
+            severity=Severity.WARNING,
+            message=message
             % {
                 "year": year,
                 "date": model.population_reference_date,

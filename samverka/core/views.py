@@ -19,7 +19,11 @@ from samverka.orgs.models import GoverningBody, Member, Population, Unit
 logger = logging.getLogger(__name__)
 
 
+@login_not_required
 def home(request: HttpRequest) -> HttpResponse:
+    # A fresh installation has no one to log in yet: it starts at the first-run page.
+    if current_or_none() is None:
+        return redirect("first_run:start")
     return redirect("core:overview")
 
 

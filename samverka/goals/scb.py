@@ -61,6 +61,22 @@ def parse_json_stat2(data: dict, region_dim: str = "Region", time_dim: str = "Ti
     return result
 
 
+def region_names(data: dict, region_dim: str = "Region") -> dict[str, str]:
+    """Each region's label without the code SCB may put before it ("1490 Borås" → "Borås")."""
+    try:
+        labels = data["dimension"][region_dim]["category"].get("label") or {}
+    except (KeyError, TypeError, AttributeError):
+        return {}
+    names = {}
+    for code, label in labels.items():
+        name = str(label).strip()
+        if name.startswith(code):
+            name = name[len(code) :].strip()
+        if name:
+            names[code] = name
+    return names
+
+
 def _product(sizes: list[int]) -> int:
     total = 1
     for size in sizes:
@@ -85,6 +101,20 @@ class ScbClient(JsonClient):
         }
         data = self.request_json("GET", f"tables/{POPULATION_TABLE}/data", params=params)
         return parse_json_stat2(data)
+
+    def population_and_names(
+        self, regions: Iterable[str], years: Iterable[int]
+    ) -> tuple[list[ScbValue], dict[str, str]]:
+        """As `population`, with each region's name as SCB labels it (a new federation's
+        members are named from here)."""
+        params = {
+            "valueCodes[Region]": ",".join(sorted(set(regions))),
+            "valueCodes[ContentsCode]": POPULATION_CONTENTS,
+            "valueCodes[Tid]": ",".join(str(y) for y in sorted(set(years))),
+            "outputFormat": "json-stat2",
+        }
+        data = self.request_json("GET", f"tables/{POPULATION_TABLE}/data", params=params)
+        return parse_json_stat2(data), region_names(data)
 
     def table_v1(
         self,

@@ -136,8 +136,12 @@ def json_stat2(
     region_year_values: dict[tuple[str, str], int | float | None],
     contents: str,
     label: str = "Folkmängden per region",
+    region_labels: dict[str, str] | None = None,
 ) -> dict:
-    """A JSON-stat 2.0 dataset with dimensions Region × ContentsCode × Tid."""
+    """A JSON-stat 2.0 dataset with dimensions Region × ContentsCode × Tid.
+
+    `region_labels` as SCB labels regions (e.g. {"1490": "Borås"}); the code itself otherwise.
+    """
     regions = sorted({r for r, _y in region_year_values})
     years = sorted({y for _r, y in region_year_values})
     values = [region_year_values.get((r, y)) for r in regions for y in years]
@@ -154,7 +158,7 @@ def json_stat2(
                 "label": "region",
                 "category": {
                     "index": {r: i for i, r in enumerate(regions)},
-                    "label": {r: r for r in regions},
+                    "label": {r: (region_labels or {}).get(r, r) for r in regions},
                 },
             },
             "ContentsCode": {

@@ -295,6 +295,10 @@ class GoverningBody(AuditedModel):
 
     class Kind(models.TextChoices):
         BOARD = "board", _("direktion")
+        # A federation with a förbundsfullmäktige has a förbundsstyrelse beside it
+        # (kommunallagen 9 kap.); one with a direktion has the direktion only.
+        ASSEMBLY = "assembly", _("förbundsfullmäktige")
+        EXECUTIVE_BOARD = "executive_board", _("förbundsstyrelse")
         PRESIDIUM = "presidium", _("presidium")
         POLITICAL_REFERENCE_GROUP = "political_reference_group", _("politisk referensgrupp")
         DIRECTORS_GROUP = "directors_group", _("kommundirektörsgrupp")
