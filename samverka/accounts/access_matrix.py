@@ -175,7 +175,7 @@ def username(w, own):
 
 ACCESS: dict[str, Access] = {
     # core
-    "core:home": Access(ROLE),
+    "core:home": Access(PUBLIC),  # sends a fresh installation to /kom-igang/, else to /oversikt/
     "core:overview": Access(ROLE),
     "core:health": Access(PUBLIC),
     "core:search": Access(ROLE, query="q=Skövde"),
@@ -362,6 +362,9 @@ ACCESS: dict[str, Access] = {
         OWN_PROJECT, OWN_PROJECT, lambda w, own: {"code": w.attachment(own).code}
     ),
     # api: pages around the API (its operations: samverka.api.testing.OPERATIONS)
+    # the first-run page exists only while no federation does (tested in orgs/tests)
+    "first_run:start": Access(PUBLIC, PUBLIC, answers=404),
+    "first_run:check": Access(PUBLIC, PUBLIC, answers=404),
     "api:unknown": Access(PUBLIC, answers=404),  # JSON: "no such path", to everyone
     "api:docs": Access(PUBLIC),
     "api:v1:openapi-json": Access(PUBLIC),
