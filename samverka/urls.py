@@ -6,6 +6,7 @@ urlpatterns = [
     path("konto/", include("samverka.accounts.urls")),
     path("organisation/", include("samverka.orgs.urls")),
     path("budget/", include("samverka.budget.urls")),
+    path("ekonomi/", include("samverka.economy.urls")),
     path("mal/", include("samverka.goals.urls")),
     path("plan/", include("samverka.plan.urls")),
     path("beslut/", include("samverka.decisions.urls")),
