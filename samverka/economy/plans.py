@@ -124,7 +124,7 @@ def create_scenario(period: PlanningPeriod, name: str, user=None, description: s
         created_by=user if user is not None and user.pk else None,
         is_proposal=first,
     )
-    scenario.save(expected_version=0)
+    scenario.save()
     assumptions = Assumptions.objects.filter(period=period).first()
     for year in scenario.plan_years:
         ScenarioAssumptions.objects.create(
