@@ -38,7 +38,7 @@ def balance_requirement(year: int, result: Decimal, is_plan: bool) -> Finding | 
             "result": format_kr(result),
             "amount": format_kr(-result),
         },
-        where={"år": str(year), "rad": _("Resultat")},
+        where={"enhet": _("Förbundet"), "år": str(year), "rad": _("Resultat")},
         expected=ZERO,
         stated=result,
     )
