@@ -37,3 +37,17 @@ def test_a_year_not_yet_booked_to_december_is_not_judged():
     period = skaraborg_2026()
     _book(2025, 11, revenue=60_000_000, costs=-60_250_000)
     assert not [f for f in validation.run(period) if f.code == "economy.deficit_to_restore"]
+
+
+def test_the_plan_shows_last_years_actuals_beside_its_budget_when_the_books_are_closed():
+    from samverka.economy import plans
+    from samverka.economy import tables as plan_tables
+    from samverka.economy.testing import stated_scenario
+
+    period = skaraborg_2026()
+    _book(2025, 12, revenue=60_000_000, costs=-60_250_000)
+    table = plan_tables.plan_table(plans.build(stated_scenario(period)))
+    labels = [column.label for column in table.columns]
+    assert labels == ["Kr", "Bokslut 2025", "Budget 2025", "Budget 2026", "Plan 2027", "Plan 2028"]
+    result = next(row for row in table.rows if row.values[0] == "RESULTAT")
+    assert result.values[1:4] == (Decimal(-250000), Decimal(164000), Decimal(-185000))
