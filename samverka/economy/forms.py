@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverka.budget.forms import AmountField
 from samverka.core.forms import VersionedModelForm
 from samverka.economy.models import PlanYearLine, Scenario, ScenarioAssumptions
 
@@ -54,6 +55,9 @@ class PopulationForecastForm(forms.Form):
 
 
 class PlanYearLineForm(VersionedModelForm):
+    # Swedish amounts as the budget pages take them: "−3 400 000", "-3400000".
+    amount = AmountField(label=_("Belopp (kr)"))
+
     class Meta:
         model = PlanYearLine
         fields = ["year", "kind", "amount"]
@@ -61,5 +65,5 @@ class PlanYearLineForm(VersionedModelForm):
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"] = forms.TypedChoiceField(
-            label=_("år"), choices=[(y, y) for y in years], coerce=int
+            label=_("År"), choices=[(y, y) for y in years], coerce=int
         )

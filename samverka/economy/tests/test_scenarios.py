@@ -149,3 +149,19 @@ def test_an_adopted_year_takes_no_new_scenario():
     assert adopted.is_locked
     with pytest.raises(PeriodLockedError):
         plans.create_scenario(adopted, "För sent")
+
+
+def test_the_controller_enters_a_plan_year_figure_on_the_unit_page_and_it_wins(client):
+    period = skaraborg_2026()
+    scenario = stated_scenario(period)
+    client.force_login(testing.make_controller())
+    url = reverse("economy:unit", args=[2026, "kunskapsutveckling"])
+    response = client.post(
+        f"{url}?scenario={scenario.code}",
+        {"year": "2027", "kind": "other_costs", "amount": "−3 400 000", "seen_version": 0},
+    )
+    assert response.status_code == 302
+    page = client.get(url, {"scenario": scenario.code}).content.decode()
+    # The entered figure in the table, the projection (−3 317 040) beside it in the note.
+    assert "−3\u00a0400\u00a0000" in page
+    assert "framskrivningen ger −3\u00a0317\u00a0040" in page or "3\u00a0317\u00a0040" in page
