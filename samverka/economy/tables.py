@@ -5,10 +5,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from samverka.budget.computations import Table as BudgetTable
+from samverka.budget.models import LineKind
 from samverka.budget.presentation import document_rows
 from samverka.economy.plans import Plan
 from samverka.lib.money import format_number
-from samverka.lib.tabular import Column, Kind, Table
+from samverka.lib.tabular import Column, Kind, Row, Table
 from samverka.orgs.models import Unit
 
 ZERO = Decimal(0)
@@ -79,6 +80,19 @@ def plan_table(plan: Plan, unit: Unit | None = None) -> Table:
             budget = plan.year(k).budget
             tables.append(budget.consolidated if unit is None else budget.table_for(unit))
     _rows_into(table, tables)
+    base = plan.years[0].budget
+    base_table = base.consolidated if unit is None else base.table_for(unit)
+    if not base_table.get(LineKind.MEMBER_FEES):
+        # The budget year holds the fee inside its revenue lines (the seed's unit tables print
+        # only total revenue): the plan years' fee row is the change, and says so.
+        label = str(LineKind.MEMBER_FEES.label).capitalize()
+        changed = _("Medlemsavgifter, förändring mot %(year)s") % {"year": plan.period.year}
+        table.rows = [
+            Row((changed, *row.values[1:]), row.emphasis, row.level)
+            if row.values[0] == label
+            else row
+            for row in table.rows
+        ]
     if unit is not None:
         for year in plan.years:
             for code, kind in sorted(year.entered):
@@ -92,19 +106,13 @@ def plan_table(plan: Plan, unit: Unit | None = None) -> Table:
                         "framskrivningen ger %(projected)s."
                     )
                     % {
-                        "kind": str(dict(_kinds())[kind]).capitalize(),
+                        "kind": str(LineKind(kind).label).capitalize(),
                         "year": year.year,
                         "entered": format_number(entered),
                         "projected": "–" if projected is None else format_number(projected),
                     }
                 )
     return table
-
-
-def _kinds():
-    from samverka.budget.models import LineKind
-
-    return LineKind.choices
 
 
 def key_figures_table(plan: Plan) -> Table:
