@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "samverka.plan",
     "samverka.portfolio",
     "samverka.ledger",
+    "samverka.economy",
     "samverka.imports",
     "samverka.reports",
     "samverka.cycle",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("kom-igang/", include("samverka.orgs.first_run_urls")),
     path("budget/", include("samverka.budget.urls")),
     path("budgetprocess/", include("samverka.cycle.urls")),
+    path("ekonomi/", include("samverka.economy.urls")),
     path("mal/", include("samverka.goals.urls")),
     path("plan/", include("samverka.plan.urls")),
     path("beslut/", include("samverka.decisions.urls")),

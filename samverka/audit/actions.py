@@ -74,6 +74,8 @@ SENTENCES: dict[str, Any] = {
         "läste in utfall från SIE-filen {file_name}: {counts_read} rader lästa, "
         "{counts_created} nya, {counts_deleted} borttagna"
     ),
+    # economy.plans
+    "economy.scenario.proposed": _("gjorde scenariot {object} till förslag"),
 }
 
 # What a page shows for a code that somehow has no sentence: never the code itself.

@@ -119,6 +119,9 @@ def test_the_2026_budget_yields_these_findings_one_by_one():
         # The portfolio's check: none of the projects running in 2026 has an amount in the
         # plan, so the project unit's 16 398 000 kr cannot yet be compared with them.
         ("portfolio.reconciliation_not_possible", I, "Projektenhet", "Projekt", None, None),
+        # The economic plan's check: a negative result breaks the balance requirement
+        # (kommunallagen 11 kap. 5 §).
+        ("economy.balance_requirement", E, "Förbundet", "Resultat", D(0), D(-185000)),
     ]
     assert findings == expected
 
@@ -158,6 +161,6 @@ def test_the_validate_command_fails_on_errors_and_passes_a_clean_year(capsys):
     load_skaraborg()
     call_command("validate", "2025")
     assert "0 fel" in capsys.readouterr().out
-    with pytest.raises(CommandError, match="5 fel"):
+    with pytest.raises(CommandError, match="6 fel"):
         call_command("validate", "2026")
     assert "[Fel] Förbundskansli 2026, Resultat" in capsys.readouterr().out

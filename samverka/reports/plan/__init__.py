@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from samverka.decisions.models import Decision
 from samverka.orgs.models import PlanningPeriod
 from samverka.reports.document import Document
-from samverka.reports.plan import budget, findings, goals, introduction, priorities
+from samverka.reports.plan import (
+    budget,
+    economic_plan,
+    findings,
+    goals,
+    introduction,
+    priorities,
+)
 from samverka.reports.plan.common import Plan
 
 __all__ = ["build"]
@@ -38,6 +45,7 @@ def build(period: PlanningPeriod, language: str = "sv") -> Document:
         document.add(*introduction.chapter(plan))
         document.add(*goals.chapter(plan))
         document.add(*budget.chapter(plan))
+        document.add(*economic_plan.chapter(plan))
         document.add(*priorities.chapter(plan))
         if plan.draft:
             document.appendices.extend(findings.appendix(plan))

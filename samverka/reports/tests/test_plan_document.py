@@ -158,7 +158,8 @@ def test_a_draft_carries_the_findings_in_an_appendix_and_a_notice_in_the_budget(
     document = build(period)
     assert document.appendices[0] == Heading("Bilaga: Kontrollresultat", 1, "kontrollresultat")
     tables = [b.table for b in document.appendices if isinstance(b, TableBlock)]
-    assert [t.title for t in tables][0] == "Fel (5)"
+    # Five of the budget's own and the balance requirement (samverka/economy).
+    assert [t.title for t in tables][0] == "Fel (6)"
     assert {t.title.split(" (")[0] for t in tables} <= {"Fel", "Varningar", "Upplysningar"}
     errors = tables[0]
     assert [c.label for c in errors.columns] == [
@@ -168,7 +169,7 @@ def test_a_draft_carries_the_findings_in_an_appendix_and_a_notice_in_the_budget(
         "Skillnad (kr)",
     ]
     rows = list(rows_of(errors))[1:]
-    assert len(rows) == 5
+    assert len(rows) == 6
     office = next(r for r in rows if r[0].startswith("Förbundskansli 2026, Resultat"))
     assert [normalise(c) for c in office[1:]] == ["-185 000", "185 000", "370 000"]
     budget_start = next(
@@ -176,7 +177,7 @@ def test_a_draft_carries_the_findings_in_an_appendix_and_a_notice_in_the_budget(
     )
     notice = document.blocks[budget_start + 1]
     assert isinstance(notice, Callout) and notice.severity == "error"
-    assert notice.title == "Budgeten har 5 öppna fel"
+    assert notice.title == "Budgeten har 6 öppna fel"
     assert "Förbundskansli 2026: Resultat" in notice.text
 
 
