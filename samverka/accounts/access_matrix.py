@@ -169,6 +169,10 @@ def plan_version(w, own):
     return programme_year(w, own) | {"number": w.plan.number}
 
 
+def scenario(w, own):
+    return {"year": w.year, "code": w.objects["scenario"]}
+
+
 def username(w, own):
     return {"username": w.target_user.username}
 
@@ -235,6 +239,14 @@ ACCESS: dict[str, Access] = {
     "budget:versions": Access(ROLE, kwargs=year),
     "budget:export": Access(ROLE, kwargs=year),
     "budget:import": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, year),
+    # the three-year economic plan
+    "economy:plan": Access(ROLE, kwargs=year),
+    "economy:unit": Access(ROLE, CONTROLLER_ONLY, year_unit),
+    "economy:scenarios": Access(ROLE, CONTROLLER_ONLY, year),
+    "economy:scenario_edit": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, scenario),
+    "economy:make_proposal": Access(None, CONTROLLER_ONLY, scenario),
+    "economy:compare": Access(ROLE, kwargs=year),
+    "economy:member_fees": Access(ROLE, kwargs=year),
     # the yearly budget cycle
     "cycle:status": Access(ROLE, kwargs=year),
     "cycle:start_next_year": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, year),

@@ -90,6 +90,8 @@ def unit_view(request: HttpRequest, year: int, unit: str) -> HttpResponse:
     period = get_period_or_404(year)
     can = capabilities(request)
     require(can.can_view)
+    if request.method == "POST":
+        require(can.is_controller)  # only the controller enters plan-year figures
     unit_obj = get_object_or_404(Unit, federation=period.federation, code=unit)
     scenario = _chosen(request, period)
     if scenario is None:

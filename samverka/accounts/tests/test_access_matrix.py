@@ -167,6 +167,9 @@ def build_world() -> World:
     o["revision"] = versions.store(adopted, adopted.decision or Decision.objects.first())[
         0
     ].revision
+    from samverka.economy.plans import create_scenario
+
+    o["scenario"] = create_scenario(period, "Förslag").code
     o["attachment_own"] = make_attachment(o["project_own"], name="Ansokan.pdf")
     o["attachment_other"] = make_attachment(o["project_other"], name="Ansokan.pdf")
     assert Meeting.objects.exists()
