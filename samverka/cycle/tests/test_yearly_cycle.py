@@ -155,14 +155,18 @@ def test_two_units_submitted_one_sent_back_and_the_consolidated_2027_validated(c
     consolidation = Consolidation.objects.get(period__year=2027)
 
     # The lines are 2026's, so the result from the units is 2026's −185 000 kr, which misses
-    # the financial target; the printed total (and its errors) did not come along.
+    # the financial target and breaks the balance requirement; the printed total (and its
+    # errors) did not come along.
     findings = validation.run(PlanningPeriod.objects.get(year=2027))
     missed = [f for f in findings if f.code == "budget.target_not_met"]
     assert len(missed) == 1 and missed[0].stated == Decimal("-185000")
     assert "-185\u00a0000\u00a0kr" in missed[0].message
-    assert not [f for f in findings if f.severity == Severity.ERROR]
-    assert (consolidation.errors, consolidation.warnings) == (0, 3)
-    assert "Året är klart att antas" in response.content.decode()
+    errors = [f for f in findings if f.severity == Severity.ERROR]
+    assert [(f.code, f.stated) for f in errors] == [
+        ("economy.balance_requirement", Decimal("-185000"))
+    ]
+    assert (consolidation.errors, consolidation.warnings) == (1, 3)
+    assert "1 fel och 3 varningar" in response.content.decode()
     assert LogEntry.objects.filter(action="cycle.year.consolidated").count() == 1
 
 
