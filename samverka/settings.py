@@ -156,10 +156,37 @@ MEDIA_URL = "media/"  # never served directly: every file goes through a view th
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
+# HTTPS (docs/SECURITY.md). Production redirects http:// to https:// and sends HSTS; the
+# cookies travel over HTTPS only. Behind a proxy that ends TLS, the app sees plain HTTP: set
+# SAMVERKA_BEHIND_TLS_PROXY=True so that X-Forwarded-Proto: https counts as HTTPS (otherwise
+# every request is redirected, for ever). Only behind such a proxy, which must set the header
+# itself and drop a client's own: anywhere else a client could claim HTTPS with the header.
+if env_bool("SAMVERKA_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PRODUCTION)
+# The health check answers a load balancer's plain-HTTP probe instead of redirecting it.
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if IS_PRODUCTION else 0)
+# HSTS set by samverka.example.se covers its own subdomains only, never example.se's others.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is the owner's decision for the whole registrable domain (hstspreload.org), so it
+# is off unless asked for; check --deploy's reminder about it is silenced while it is off.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = IS_PRODUCTION
-CSRF_COOKIE_SECURE = IS_PRODUCTION
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", IS_PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", IS_PRODUCTION)
+# Lax: a link from an e-mail or another site opens the page logged in; a form posted from
+# another site arrives without the session.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx sends the token from <body hx-headers>, forms from
+# {% csrf_token %}, the API docs from their data-csrf-token attribute.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Uploads (samverka.imports.limits): SIE is streamed, so its limit is its size; XLSX and CSV
