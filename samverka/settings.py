@@ -117,6 +117,15 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id (argon2-cffi) for every new or changed password. The others only verify stored
+# hashes of older installations; a user whose hash is one of them gets an Argon2 hash at the
+# next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -244,4 +253,5 @@ LOGGING = {
 }
 
 if ENVIRONMENT == "test":
+    # Fast and worthless: only for test databases (conftest.py does the same for pytest).
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
