@@ -6,6 +6,7 @@ DATABASE_URL=postgres://….
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     # django-ninja's templates and bundled Swagger files: the API docs load nothing from a CDN.
     "ninja",
     "samverka.opendata",
+    # Failed logins counted in the database (login throttling, accounts/lockout.py).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -71,13 +74,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the session timeout, which tells the logged-out user why.
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "samverka.accounts.middleware.SessionTimeoutMiddleware",
     "samverka.opendata.ratelimit.AnonymousRateLimitMiddleware",
     "samverka.audit.middleware.acting_user_middleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samverka.accounts.middleware.RoleRequiredMiddleware",
     "samverka.core.middleware.NoFederationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverka.urls"
@@ -137,6 +144,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes, docs/SECURITY.md): after SAMVERKA_LOGIN_FAILURE_LIMIT failed
+# logins for one user name from one address, that pair is refused for the cool-off, even with
+# the right password. The pair, not the name alone: one attacker cannot lock a user out from
+# everywhere by guessing at the name, and not the address alone: users behind one municipal
+# network address do not lock each other out. The counts are in the database, so every app
+# server shares them. The address is the rate limit's (X-Forwarded-For only from
+# SAMVERKA_TRUSTED_PROXIES). An administrator unlocks on the user's page.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("SAMVERKA_LOGIN_THROTTLING", True)
+AXES_FAILURE_LIMIT = env_int("SAMVERKA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SAMVERKA_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "samverka.opendata.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "samverka.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins are not stored with their addresses (Django keeps last_login).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Sessions (accounts/middleware.py): a login lasts at most SAMVERKA_SESSION_HOURS (a working
+# day), and ends after SAMVERKA_IDLE_MINUTES without a request (0: no idle limit); with
+# SAMVERKA_SESSION_EXPIRE_AT_BROWSER_CLOSE the cookie also goes when the browser closes.
+SESSION_COOKIE_AGE = env_int("SAMVERKA_SESSION_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SAMVERKA_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+SAMVERKA_IDLE_MINUTES = env_int("SAMVERKA_IDLE_MINUTES", 60)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:overview"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -262,3 +297,4 @@ LOGGING = {
 if ENVIRONMENT == "test":
     # Fast and worthless: only for test databases (conftest.py does the same for pytest).
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    AXES_ENABLED = False  # the test client logs in without a request (conftest.py too)
