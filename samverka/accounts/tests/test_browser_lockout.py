@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from samverka.core.tests._browser import axe_violations, layout_problems
+from samverka.accounts.models import Role
+from samverka.core import testing
+from samverka.core.tests._browser import axe_violations, layout_problems, log_in
 from samverka.core.tests.test_browser import _seed, browser  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,3 +65,12 @@ def test_the_failed_login_and_the_lockout_page_pass_axe_and_fit_a_phone(page):
         "Inloggningen är tillfälligt spärrad"
     )
     _check(page, "locked-out")
+    # The administrator sees the lock on the user's page and lifts it.
+    testing.make_user(Role.ADMIN, username="admin")
+    page.context.clear_cookies()
+    log_in(page, "admin")
+    page.goto(reverse("accounts:user", args=["ekonom"]))
+    _check(page, "user-locked")
+    page.get_by_role("button", name="Lås upp").click()
+    page.get_by_text("ekonom kan logga in igen från alla adresser.").wait_for()
+    assert page.get_by_role("button", name="Lås upp").count() == 0

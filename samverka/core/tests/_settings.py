@@ -15,7 +15,16 @@ def _environment(tmp_path, **overrides) -> dict:
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("SAMVERKA_", "SECURE_", "SESSION_", "CSRF_", "AXES_"))
-        and k not in ("DEBUG", "SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "DATABASE_URL")
+        and k
+        not in (
+            "DEBUG",
+            "SECRET_KEY",
+            "SECRET_KEY_FILE",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            # the browser tests set it for Playwright's event loop; never set in production
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
     }
     env.update(
         SAMVERKA_ENV="production",
