@@ -7,6 +7,13 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_login_throttling(settings):
+    # Django's test client logs in without a request, which django-axes refuses; the tests of
+    # the throttling itself turn it on (accounts/tests/test_login_throttling.py).
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     # A request with a language cookie leaves that language active in the thread afterwards.
     from django.utils import translation

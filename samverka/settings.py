@@ -6,8 +6,10 @@ DATABASE_URL=postgres://….
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.env import database_from_url, env_bool, env_int, env_secret
@@ -60,23 +62,31 @@ INSTALLED_APPS = [
     # django-ninja's templates and bundled Swagger files: the API docs load nothing from a CDN.
     "ninja",
     "samverka.opendata",
+    # Failed logins counted in the database (login throttling, accounts/lockout.py).
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "samverka.core.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the session timeout, which tells the logged-out user why.
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "samverka.accounts.middleware.SessionTimeoutMiddleware",
     "samverka.opendata.ratelimit.AnonymousRateLimitMiddleware",
     "samverka.audit.middleware.acting_user_middleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samverka.accounts.middleware.RoleRequiredMiddleware",
     "samverka.core.middleware.NoFederationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverka.urls"
@@ -116,10 +126,57 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+# Argon2id (argon2-cffi) for every new or changed password. The others only verify stored
+# hashes of older installations; a user whose hash is one of them gets an Argon2 hash at the
+# next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+# Length is what makes a password strong: at least 12 characters, not like the user's name or
+# e-mail, not one of the 20 000 most common, not only digits. Django's messages are Swedish.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Login throttling (django-axes, docs/SECURITY.md): after SAMVERKA_LOGIN_FAILURE_LIMIT failed
+# logins for one user name from one address, that pair is refused for the cool-off, even with
+# the right password. The pair, not the name alone: one attacker cannot lock a user out from
+# everywhere by guessing at the name, and not the address alone: users behind one municipal
+# network address do not lock each other out. The counts are in the database, so every app
+# server shares them. The address is the rate limit's (X-Forwarded-For only from
+# SAMVERKA_TRUSTED_PROXIES). An administrator unlocks on the user's page.
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username and address is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # Answers only the OpenID Connect callback, and only when OIDC_RP_CLIENT_ID is set.
+    "samverka.accounts.sso.SamverkaOIDCBackend",
+]
+AXES_ENABLED = env_bool("SAMVERKA_LOGIN_THROTTLING", True)
+AXES_FAILURE_LIMIT = env_int("SAMVERKA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SAMVERKA_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "samverka.opendata.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "samverka.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins are not stored with their addresses (Django keeps last_login).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Sessions (accounts/middleware.py): a login lasts at most SAMVERKA_SESSION_HOURS (a working
+# day), and ends after SAMVERKA_IDLE_MINUTES without a request (0: no idle limit); with
+# SAMVERKA_SESSION_EXPIRE_AT_BROWSER_CLOSE the cookie also goes when the browser closes.
+SESSION_COOKIE_AGE = env_int("SAMVERKA_SESSION_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SAMVERKA_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+SAMVERKA_IDLE_MINUTES = env_int("SAMVERKA_IDLE_MINUTES", 60)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:overview"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -161,11 +218,54 @@ MEDIA_URL = "media/"  # never served directly: every file goes through a view th
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
+# HTTPS (docs/SECURITY.md). Production redirects http:// to https:// and sends HSTS; the
+# cookies travel over HTTPS only. Behind a proxy that ends TLS, the app sees plain HTTP: set
+# SAMVERKA_BEHIND_TLS_PROXY=True so that X-Forwarded-Proto: https counts as HTTPS (otherwise
+# every request is redirected, for ever). Only behind such a proxy, which must set the header
+# itself and drop a client's own: anywhere else a client could claim HTTPS with the header.
+if env_bool("SAMVERKA_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PRODUCTION)
+# The health check answers a load balancer's plain-HTTP probe instead of redirecting it.
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if IS_PRODUCTION else 0)
+# HSTS set by samverka.example.se covers its own subdomains only, never example.se's others.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is the owner's decision for the whole registrable domain (hstspreload.org), so it
+# is off unless asked for; check --deploy's reminder about it is silenced while it is off.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = IS_PRODUCTION
-CSRF_COOKIE_SECURE = IS_PRODUCTION
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", IS_PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", IS_PRODUCTION)
+# Lax: a link from an e-mail or another site opens the page logged in; a form posted from
+# another site arrives without the session.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx sends the token from <body hx-headers>, forms from
+# {% csrf_token %}, the API docs from their data-csrf-token attribute.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp), enforced in every environment so that a page that
+# breaks it breaks in development and in the browser tests first. Nothing inline: no <script>
+# without src, no style= or <style>. data: images: the layout's empty favicon ("data:,") and the
+# API docs' icons (swagger-ui.css).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Uploads (samverka.imports.limits): SIE is streamed, so its limit is its size; XLSX and CSV
 # are read row by row but held by openpyxl/csv, so they have a size and a row limit.
@@ -222,11 +322,6 @@ SAMVERKA_OIDC_ROLE_MAP = os.environ.get("SAMVERKA_OIDC_ROLE_MAP", "")
 SAMVERKA_OIDC_UNIT_MANAGER_PREFIX = os.environ.get(
     "SAMVERKA_OIDC_UNIT_MANAGER_PREFIX", "samverka-enhetschef-"
 )
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    # Answers only the OpenID Connect callback, and only when OIDC_RP_CLIENT_ID is set.
-    "samverka.accounts.sso.SamverkaOIDCBackend",
-]
 
 LOGGING = {
     "version": 1,
@@ -236,4 +331,6 @@ LOGGING = {
 }
 
 if ENVIRONMENT == "test":
+    # Fast and worthless: only for test databases (conftest.py does the same for pytest).
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    AXES_ENABLED = False  # the test client logs in without a request (conftest.py too)

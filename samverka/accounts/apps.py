@@ -15,6 +15,7 @@ class AccountsConfig(AppConfig):
         register("accounts.user.updated", _("ändrade användarens uppgifter"))
         register("accounts.user.deactivated", _("avaktiverade kontot"))
         register("accounts.user.activated", _("aktiverade kontot igen"))
+        register("accounts.user.unlocked", _("hävde inloggningsspärren"))
         register("accounts.user.password_link", _("skapade en länk för att välja lösenord"))
         register("accounts.role.added", _("gav användaren en roll"))
         register("accounts.role.removed", _("tog bort en roll från användaren"))

@@ -57,6 +57,9 @@ class UserCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        # The rules the password must follow, as the validators state them (in Swedish).
+        rules = " ".join(password_validation.password_validators_help_texts())
+        self.fields["password1"].help_text = f"{self.fields['password1'].help_text} {rules}"
         self.fields["unit"].empty_label = _("ingen (rollen gäller hela förbundet)")
 
     def clean_username(self):

@@ -30,6 +30,7 @@ urlpatterns = [
     path("anvandare/<str:username>/roller/", views.role_add, name="role_add"),
     path("anvandare/<str:username>/roller/ta-bort/", views.role_remove, name="role_remove"),
     path("anvandare/<str:username>/aktiv/", views.user_set_active, name="user_set_active"),
+    path("anvandare/<str:username>/las-upp/", views.user_unlock, name="user_unlock"),
     path(
         "anvandare/<str:username>/losenordslank/",
         views.user_password_link,

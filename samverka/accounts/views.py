@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverka.accounts import sso
+from samverka.accounts import lockout, sso
 from samverka.accounts.forms import RoleAssignmentForm, UserCreateForm, UserDetailsForm
 from samverka.accounts.models import Role, RoleAssignment
 from samverka.accounts.permissions import capabilities, require
@@ -136,6 +136,7 @@ def _render_detail(request, account, details=None, role_form=None) -> HttpRespon
             or RoleAssignmentForm(instance=RoleAssignment(user=account), prefix="role"),
             "entries": entries_for_object(account),
             "is_self": account.pk == request.user.pk,
+            "locks": lockout.locks(account.username),
         },
     )
 
@@ -203,6 +204,20 @@ def user_set_active(request: HttpRequest, username: str) -> HttpResponse:
             request,
             _("Kontot %(name)s är avaktiverat och kan inte logga in.") % {"name": username},
         )
+    return redirect("accounts:user", username=username)
+
+
+@require_POST
+def user_unlock(request: HttpRequest, username: str) -> HttpResponse:
+    """Lift the login throttling's lock on this user name, from every address."""
+    _require_admin(request)
+    account = _user_or_404(username)
+    addresses = [lock.ip_address for lock in lockout.locks(username)]
+    if lockout.unlock(username):
+        log(account, "accounts.user.unlocked", {"ip_addresses": addresses})
+    messages.success(
+        request, _("%(name)s kan logga in igen från alla adresser.") % {"name": username}
+    )
     return redirect("accounts:user", username=username)
 
 

@@ -20,3 +20,40 @@ class NoFederationMiddleware:
         if isinstance(exception, NoFederationError):
             return render(request, "core/no_federation.html")
         return None
+
+
+# Browser features no page of Samverka uses, denied to the page and to anything it could embed:
+# a script that got in anyway cannot reach the camera, the microphone, the position or payments.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+def permissions_policy(get_response):
+    """The Permissions-Policy header on every answer (Django has no setting for it)."""
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+    return middleware
