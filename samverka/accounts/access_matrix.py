@@ -199,6 +199,7 @@ ACCESS: dict[str, Access] = {
     "accounts:role_remove": Access(None, ADMIN_ONLY, username),
     "accounts:user_set_active": Access(None, ADMIN_ONLY, username),
     "accounts:user_password_link": Access(None, ADMIN_ONLY, username),
+    "accounts:user_unlock": Access(None, ADMIN_ONLY, username),
     # orgs
     "orgs:index": Access(ROLE),
     "orgs:members": Access(ROLE),
