@@ -156,6 +156,10 @@ MEDIA_URL = "media/"  # never served directly: every file goes through a view th
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
+# Sessions live in the database, so any app server behind the proxy knows every login (and a
+# restart logs nobody out). Explicit, because a cache or file backend would tie a login to one
+# server.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = IS_PRODUCTION
 CSRF_COOKIE_SECURE = IS_PRODUCTION
