@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from samverka.lib.env import database_from_url, env_bool, env_int, env_secret
 
@@ -153,6 +154,9 @@ STORAGES = {
 # API: a folder here by default; several app servers share a network folder or an object store.
 MEDIA_ROOT = Path(os.environ.get("SAMVERKA_MEDIA_DIR", DATA_DIR / "media"))
 MEDIA_URL = "media/"  # never served directly: every file goes through a view that checks access
+# Source maps (the API docs' scripts bring 5 MB) are fetched only by developer tools: kept, but
+# not compressed, which would double the time `samverka setup` spends collecting.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 

@@ -31,8 +31,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def static_root() -> Path:
-    # Collecting and compressing the static files costs half a minute of CPU; a folder per set
-    # of sources lets every run on this machine (SQLite and PostgreSQL) share one collection.
+    # Collecting and compressing the static files costs many seconds of CPU; a folder per set
+    # of sources lets every run on this machine (SQLite and PostgreSQL) share one collection,
+    # and CI names the folder its own start of `samverka serve` collected into.
+    if os.environ.get("STATIC_ROOT"):
+        return Path(os.environ["STATIC_ROOT"])
     digest = deployment.static_sources_digest()[:16]
     return Path(tempfile.gettempdir()) / f"samverka-test-static-{digest}" / "static"
 
@@ -163,3 +166,39 @@ def test_serve_refuses_a_worker_count_that_is_not_a_number(tmp_path, static_root
     )
     assert result.returncode != 0
     assert "SAMVERKA_WORKERS must be a whole number" in result.stderr
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the advisory lock is PostgreSQL's")
+def test_setup_waits_while_another_instance_holds_the_migration_lock(tmp_path, django_db_setup):
+    import threading
+
+    import psycopg
+
+    env = production_env(tmp_path, tmp_path / "static", SAMVERKA_ENV="test")
+    setup = None
+    with psycopg.connect(env["DATABASE_URL"], autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", [deployment.ADVISORY_LOCK_KEY])
+        try:
+            setup = subprocess.Popen(
+                [SAMVERKA, "setup"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                start_new_session=True,
+            )
+            first_line: list[str] = []
+            reader = threading.Thread(target=lambda: first_line.append(setup.stdout.readline()))
+            reader.start()
+            reader.join(timeout=120)
+            assert first_line == ["En annan instans förbereder databasen; väntar på den …\n"]
+            time.sleep(1)
+            assert setup.poll() is None  # still waiting while the lock is held
+        finally:
+            holder.execute("SELECT pg_advisory_unlock(%s)", [deployment.ADVISORY_LOCK_KEY])
+        try:
+            assert setup.wait(timeout=120) == 0
+            assert "Databasen har alla migreringar." in setup.stdout.read()
+        finally:
+            if setup.poll() is None:
+                os.killpg(setup.pid, signal.SIGKILL)
