@@ -245,6 +245,24 @@ def wait_healthy(base: str, process: subprocess.Popen, log: Path, seconds: float
     sys.exit(f"{base} did not answer within {seconds} s")
 
 
+def settle(ports: list[int], seconds: float = 180) -> None:
+    """Wait until both servers answer the health check quickly three times in a row.
+
+    When wrk stops, its requests still in the servers' queues are worked off (nginx closes the
+    connection, gunicorn finishes the request): without this wait the next run would start on
+    servers still busy with up to `--users` requests of the previous one.
+    """
+    deadline = time.monotonic() + seconds
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        with contextlib.suppress(httpx.HTTPError):
+            for own_port in ports:
+                httpx.get(f"http://127.0.0.1:{own_port}{HEALTH}", timeout=30)
+        quick = quick + 1 if time.monotonic() - started < 0.5 else 0
+        time.sleep(0.5)
+
+
 def wrk(url: str, script: Path, seconds: int, users: int, cookie: str) -> dict:
     argv = ["wrk", "-t2", f"-c{users}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script)]
     argv += ["-H", f"Cookie: sessionid={cookie}", url]
@@ -395,13 +413,17 @@ def run(args, database_url: str, tmp: Path, processes: Processes) -> int:
     (tmp / "mixed.lua").write_text(MIXED_LUA % quoted + COUNT_LUA)
 
     results: dict[str, dict] = {}
+    ports = [port_a, port_b]
     print(f"Health check, {args.users} users, {args.seconds} s …")
     results[HEALTH] = wrk(base + HEALTH, tmp / "count.lua", args.seconds, args.users, cookie)
+    settle(ports)
     print(f"All pages mixed, {args.users} users, {args.seconds} s …")
     results["mixed"] = wrk(base + "/", tmp / "mixed.lua", args.seconds, args.users, cookie)
     for path in PAGES:
+        settle(ports)
         print(f"{path} alone, {args.page_seconds} s …")
         results[path] = wrk(base + path, tmp / "count.lua", args.page_seconds, args.users, cookie)
+    settle(ports)
 
     print(f"Restart without loss, {args.seconds} s: SIGHUP to A, SIGTERM and start to B …")
     restart = restart_without_loss(args, base, env, tmp, processes, port_b, cookie, token)
