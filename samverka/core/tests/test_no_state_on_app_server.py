@@ -38,7 +38,8 @@ def test_a_pending_upload_keeps_its_bytes_in_the_database_not_on_a_servers_disk(
         }
     }
 )
-def test_setup_creates_the_configured_cache_table():
+def test_setup_creates_the_configured_cache_table(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path / "static"  # the setup lock file goes beside it
     assert deployment.cache_table() == "samverka_cache"
     assert any("samverka_cache" in problem for problem in deployment.problems())
     deployment.prepare(say=lambda _text: None)
