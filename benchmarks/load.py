@@ -114,6 +114,7 @@ http {{
     server 127.0.0.1:{port_a} max_fails=0;
     server 127.0.0.1:{port_b} max_fails=0;
     keepalive 32;
+    keepalive_timeout 4s;
   }}
   upstream samverka_writes {{
     server 127.0.0.1:{port_a} max_fails=0;

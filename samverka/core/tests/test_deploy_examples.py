@@ -99,3 +99,11 @@ def test_nginx_lets_the_largest_attachment_and_sie_file_through():
     assert sie * 1024 * 1024 > settings.SAMVERKA_SIE_MAX_BYTES
     assert "location /utfall/las-in/" in config
     assert "non_idempotent" not in config.split("proxy_next_upstream ", 1)[1].split(";")[0]
+
+
+def test_nginx_drops_an_idle_upstream_connection_before_gunicorn_does():
+    from samverka import gunicorn_conf
+
+    config = (DEPLOY / "nginx.conf").read_text()
+    (seconds,) = re.findall(r"keepalive_timeout (\d+)s;", config)
+    assert int(seconds) < gunicorn_conf.keepalive
