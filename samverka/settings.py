@@ -11,6 +11,7 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from samverka.lib.env import database_from_url, env_bool, env_int, env_secret
 
@@ -215,6 +216,9 @@ STORAGES = {
 # API: a folder here by default; several app servers share a network folder or an object store.
 MEDIA_ROOT = Path(os.environ.get("SAMVERKA_MEDIA_DIR", DATA_DIR / "media"))
 MEDIA_URL = "media/"  # never served directly: every file goes through a view that checks access
+# Source maps (the API docs' scripts bring 5 MB) are fetched only by developer tools: kept, but
+# not compressed, which would double the time `samverka setup` spends collecting.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
@@ -236,6 +240,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Sessions live in the database, so any app server behind the proxy knows every login (and a
+# restart logs nobody out). Explicit, because a cache or file backend would tie a login to one
+# server.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", IS_PRODUCTION)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", IS_PRODUCTION)
