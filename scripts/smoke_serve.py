@@ -29,7 +29,8 @@ def main(base: str, static_root: Path) -> int:
         time.sleep(0.5)
     manifest = json.loads((static_root / "staticfiles.json").read_text())
     url = f"{base}/static/{manifest['paths']['samverka/samverka.css']}"
-    response = httpx.get(url, timeout=5)
+    # As the proxy that ends TLS sends it (SAMVERKA_BEHIND_TLS_PROXY): production redirects HTTP.
+    response = httpx.get(url, headers={"X-Forwarded-Proto": "https"}, timeout=5)
     caching = response.headers.get("cache-control", "")
     if response.status_code != 200 or "max-age=315360000" not in caching:
         print(f"{url}: {response.status_code}, Cache-Control {caching!r}", file=sys.stderr)

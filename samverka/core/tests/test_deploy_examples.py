@@ -38,7 +38,7 @@ def unit_lines(name: str) -> dict[str, list[str]]:
 def read_variables() -> str:
     # A name counts where it is read (os.environ, the env helpers), not where it is mentioned.
     source = "\n".join(path.read_text() for path in READERS)
-    reads = re.findall(r"(?:environ|env_\w+|getenv|_int)\b[^\n]*", source)
+    reads = re.findall(r"(?:environ|env_\w+|getenv|_int)\b[^)]*", source)
     # env_secret("SECRET_KEY") reads SECRET_KEY_FILE too.
     reads += [f"{name}_FILE" for name in re.findall(r'env_secret\("(\w+)"', source)]
     return "\n".join(reads)

@@ -40,6 +40,10 @@ def static_root() -> Path:
     return Path(tempfile.gettempdir()) / f"samverka-test-static-{digest}" / "static"
 
 
+# What the proxy that ends TLS adds to every request it passes on.
+HTTPS = {"X-Forwarded-Proto": "https"}
+
+
 def production_env(tmp_path: Path, static_root: Path, **extra: str) -> dict[str, str]:
     env = {
         key: value
@@ -55,6 +59,8 @@ def production_env(tmp_path: Path, static_root: Path, **extra: str) -> dict[str,
         STATIC_ROOT=str(static_root),
         SAMVERKA_WORKERS="1",
         SAMVERKA_THREADS="2",
+        # As behind the proxy that ends TLS (deploy/nginx.conf): production redirects plain HTTP.
+        SAMVERKA_BEHIND_TLS_PROXY="True",
     )
     if connection.vendor == "postgresql":
         # The test database is migrated already; the server shares it and only reads.
@@ -108,10 +114,10 @@ def test_serve_answers_the_health_check_and_hashed_static_files_then_stops_on_si
     assert health.json() == {"status": "ok"}
 
     manifest = (static_root / "staticfiles.json").read_text()
-    original = httpx.get(base + "/static/samverka/samverka.css", timeout=5)
+    original = httpx.get(base + "/static/samverka/samverka.css", headers=HTTPS, timeout=5)
     assert original.status_code == 200  # the original name too, for a page cached before
     stylesheet = _hashed_name(manifest, "samverka/samverka.css")
-    response = httpx.get(f"{base}/static/{stylesheet}", timeout=5)
+    response = httpx.get(f"{base}/static/{stylesheet}", headers=HTTPS, timeout=5)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/css")
     assert "max-age=315360000" in response.headers["cache-control"]
