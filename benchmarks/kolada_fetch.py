@@ -3,7 +3,8 @@
 Run from the repository root:
 
     python benchmarks/kolada_fetch.py [--write] [--profile]
-    DATABASE_URL=postgres://samverka:samverka@127.0.0.1:5432/samverka_x python benchmarks/kolada_fetch.py
+    DATABASE_URL=postgres://samverka:samverka@127.0.0.1:5432/NAME \
+        python benchmarks/kolada_fetch.py
 
 Builds a throw-away test database (like the test suite: `test_` + the configured name), 250
 members and 8 Kolada indicators (four sums, four means weighted by population), and replays
