@@ -31,6 +31,14 @@ SENTENCES: dict[str, Any] = {
     "orgs.period.revised": _(
         "antog revidering {revision} av perioden {object} genom beslut {decision}"
     ),
+    # goals.fetching: one entry per indicator and fetch, with its counts
+    "goals.kolada.stored": _(
+        "hämtade värden för {object} från {source}: {created} nya, {updated} ändrade"
+    ),
+    # core.scale (`samverka generate-scale`, for measuring speed)
+    "core.scale.generated": _(
+        "skapade ett syntetiskt förbund {factor} gånger Skaraborg med {actuals} utfallsrader"
+    ),
     # plan.activity_plans
     "plan.activity_plan.adopted": _("antog aktivitetsplanen {object} genom beslut {decision}"),
     "plan.activity_plan.revision_opened": _("öppnade en revidering av aktivitetsplanen {based_on}"),

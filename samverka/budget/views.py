@@ -28,6 +28,7 @@ from samverka.budget.models import (
     FeeAllocation,
 )
 from samverka.budget.presentation import consolidated_rows, document_rows
+from samverka.core import frozen
 from samverka.core.forms import save_or_conflict
 from samverka.imports.pipeline import ImportRefused
 from samverka.lib.findings import Severity
@@ -68,12 +69,27 @@ def _period_tables(period: PlanningPeriod, budgets: budget_tables.Budgets):
     return [consolidated, *document]
 
 
-def period_detail(request: HttpRequest, year: int) -> HttpResponse:
+def _year_and_previous(year: int, **_kwargs) -> tuple[PlanningPeriod, PlanningPeriod | None]:
+    """The periods a budget page shows: the year and the one before it (for comparison)."""
     period = get_period_or_404(year)
+    return period, budget_tables.previous_period(period)
+
+
+def _period_content(period: PlanningPeriod, previous: PlanningPeriod | None):
+    # One load of this year's and last year's budget serves the page and its downloads; for
+    # an adopted year it is computed once per revision (core.frozen).
+    def compute():
+        budgets = budget_tables.load(period)
+        return budgets, _period_tables(period, budgets), validation.run(period)
+
+    return frozen.cached("budget.period", (period, previous), compute)
+
+
+@frozen.frozen_page(_year_and_previous)
+def period_detail(request: HttpRequest, year: int) -> HttpResponse:
+    period, previous = _year_and_previous(year)
     require(capabilities(request).can_view)
-    # One load of this year's and last year's budget serves the page and its downloads.
-    budgets = budget_tables.load(period)
-    downloadable = _period_tables(period, budgets)
+    budgets, downloadable, findings = _period_content(period, previous)
     if exports.requested(request):
         return exports.export_response(request, downloadable, f"driftbudget-{year}")
     this, prev, years = budgets.this, budgets.previous, budgets.years
@@ -108,7 +124,7 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
             "downloads": exports.links(
                 request, _("budgeten %(year)s") % {"year": year}, downloadable
             ),
-            **_findings_context(validation.run(period)),
+            **_findings_context(findings),
         },
     )
 

@@ -88,10 +88,19 @@ def assessment_for(
 
 
 def overview(
-    indicator: Indicator, members: list[Member], with_chart: bool = True
+    indicator: Indicator,
+    members: list[Member],
+    with_chart: bool = True,
+    *,
+    measurements: list[Measurement] | None = None,
+    targets: dict[int, Decimal] | None = None,
 ) -> IndicatorOverview:
-    measurements = list(indicator.measurements.select_related("member"))
-    targets = dict(TargetValue.objects.filter(indicator=indicator).values_list("year", "value"))
+    """The indicator's table, assessment and chart. A page that shows many indicators passes
+    `measurements` and `targets` it read for all of them at once (`region_overviews`)."""
+    if measurements is None:
+        measurements = list(indicator.measurements.all())
+    if targets is None:
+        targets = dict(TargetValue.objects.filter(indicator=indicator).values_list("year", "value"))
     years = sorted({m.year for m in measurements} | set(targets))
     # The area as a whole is named by its federation (its short name), keyed by None here.
     region_name = indicator.goal.federation.region_name
@@ -124,3 +133,26 @@ def overview(
     )
     sources = sorted({m.source for m in measurements})
     return IndicatorOverview(indicator, years, rows, targets, latest, result, chart, sources)
+
+
+def region_overviews(indicators: list[Indicator]) -> dict[int, IndicatorOverview]:
+    """Latest value and assessment of each indicator for the area as a whole, in two queries
+    whatever the number of indicators and members (the goals index shows no member rows)."""
+    region: dict[int, list[Measurement]] = {}
+    for m in Measurement.objects.filter(indicator__in=indicators, member__isnull=True).order_by():
+        region.setdefault(m.indicator_id, []).append(m)
+    targets: dict[int, dict[int, Decimal]] = {}
+    for indicator_id, year, value in TargetValue.objects.filter(
+        indicator__in=indicators
+    ).values_list("indicator_id", "year", "value"):
+        targets.setdefault(indicator_id, {})[year] = value
+    return {
+        i.pk: overview(
+            i,
+            [],
+            with_chart=False,
+            measurements=region.get(i.pk, []),
+            targets=targets.get(i.pk, {}),
+        )
+        for i in indicators
+    }

@@ -113,8 +113,13 @@ def _area_code(measurement: Measurement) -> str:
     return measurement.indicator.goal.federation.code
 
 
-def values_table(indicators: Iterable[Indicator] | None = None, key: str = "") -> Table:
-    """Every measured value: indicator × area (a member or the whole area) × year, with source."""
+def values_table(
+    indicators: Iterable[Indicator] | None = None, key: str = "", *, with_rows: bool = True
+) -> Table:
+    """Every measured value: indicator × area (a member or the whole area) × year, with source.
+
+    `with_rows=False` gives the table without reading the values: enough for a page's download
+    links, which need only its key and title (an indicator has thousands of values)."""
     measurements = Measurement.objects.select_related("indicator__goal__federation", "member")
     if indicators is not None:
         measurements = measurements.filter(indicator__in=list(indicators))
@@ -135,7 +140,10 @@ def values_table(indicators: Iterable[Indicator] | None = None, key: str = "") -
         source=_source(),
         notes=[_("Områdets kod: kommunkoden, eller förbundets kod för hela området.")],
     )
+    if not with_rows:
+        return table
     order = {i: n for n, i in enumerate(Indicator.objects.values_list("pk", flat=True))}
+    origins = {value: str(label) for value, label in Measurement.Origin.choices}
     rows = sorted(
         measurements,
         key=lambda m: (
@@ -154,7 +162,7 @@ def values_table(indicators: Iterable[Indicator] | None = None, key: str = "") -
             m.year,
             plain(m.value),
             m.indicator.unit,
-            m.get_origin_display(),
+            origins.get(m.origin, m.origin),
             m.source,
         )
     return table

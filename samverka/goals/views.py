@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -26,7 +27,7 @@ from samverka.goals.models import (
     Strategy,
     TargetValue,
 )
-from samverka.goals.overview import overview
+from samverka.goals.overview import overview, region_overviews
 from samverka.goals.survey import SurveyImportError, import_survey, respondent_table
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import Member
@@ -87,11 +88,17 @@ def index(request: HttpRequest) -> HttpResponse:
     require(caps.can_view)
     if exports.requested(request):
         return exports.export_response(request, _index_tables(), "mal-och-indikatorer")
-    members = list(Member.objects.all())
-    goals = []
-    for goal in Goal.objects.prefetch_related("strategies"):
-        indicators = [overview(i, members, with_chart=False) for i in goal.indicators.all()]
-        goals.append({"goal": goal, "indicators": indicators})
+    all_goals = list(
+        Goal.objects.prefetch_related(
+            "strategies",
+            Prefetch("indicators", queryset=Indicator.objects.select_related("goal__federation")),
+        )
+    )
+    views = region_overviews([i for goal in all_goals for i in goal.indicators.all()])
+    goals = [
+        {"goal": goal, "indicators": [views[i.pk] for i in goal.indicators.all()]}
+        for goal in all_goals
+    ]
     targets, period_year = _financial_targets()
     return render(
         request,
@@ -131,11 +138,12 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     caps = capabilities(request)
     require(caps.can_view)
     view = overview(indicator, list(Member.objects.all()))
+    requested = exports.requested(request)
     downloadable = [
         tables.indicator_table(view),
-        tables.values_table([indicator], key=f"{indicator.code}-varden"),
+        tables.values_table([indicator], key=f"{indicator.code}-varden", with_rows=requested),
     ]
-    if exports.requested(request):
+    if requested:
         return exports.export_response(request, downloadable, f"indikator-{indicator.code}")
     year_form = TargetYearForm(request.GET or None)
     if year_form.is_valid():

@@ -131,6 +131,10 @@ class Member(AuditedModel):
 
     def population_on(self, year: int) -> "Population | None":
         """The latest population figure with a reference date in `year` or earlier."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("populations")
+        if prefetched is not None:  # Member.objects.prefetch_related("populations")
+            earlier = [p for p in prefetched if p.reference_date.year <= year]
+            return max(earlier, key=lambda p: p.reference_date, default=None)
         return (
             self.populations.filter(reference_date__year__lte=year)
             .order_by("-reference_date")

@@ -1,9 +1,11 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -60,6 +62,21 @@ def _period_for(request: HttpRequest) -> PlanningPeriod | None:
     return with_areas.order_by("-year").first() or federation_periods().order_by("-year").first()
 
 
+# The index shows each area's first activities; "Visa alla" opens one area, page by page.
+ACTIVITIES_ON_INDEX = 25
+ACTIVITIES_PER_PAGE = 100
+
+
+def _chosen_area(request: HttpRequest, areas: list[PriorityArea]) -> PriorityArea | None:
+    code = request.GET.get("omrade")
+    if not code:
+        return None
+    for area in areas:
+        if area.code == code:
+            return area
+    raise Http404
+
+
 def index(request: HttpRequest) -> HttpResponse:
     require(capabilities(request).can_view)
     period = _period_for(request)
@@ -70,14 +87,26 @@ def index(request: HttpRequest) -> HttpResponse:
     areas = []
     any_editable = False
     can = capabilities(request)
+    chosen = None
     if period is not None:
         areas = list(
-            PriorityArea.objects.filter(period=period).prefetch_related(
-                Prefetch("activities", Activity.objects.select_related("unit", "owner"))
-            )
+            PriorityArea.objects.filter(period=period).annotate(activity_count=Count("activities"))
         )
+        chosen = _chosen_area(request, areas)
+        if chosen is not None:
+            areas = [chosen]
         for area in areas:
-            for activity in area.activities.all():
+            activities = Activity.objects.filter(priority_area=area).select_related("unit", "owner")
+            if chosen is not None:
+                # One area, page by page: an area may hold hundreds of activities.
+                area.page = Paginator(activities, ACTIVITIES_PER_PAGE).get_page(
+                    request.GET.get("sida")
+                )
+                area.shown = list(area.page.object_list)
+                area.page_query = urlencode({"ar": period.year, "omrade": area.code})
+            else:
+                area.shown = list(activities[:ACTIVITIES_ON_INDEX])
+            for activity in area.shown:
                 activity.editable = can_edit_activity(can, activity)
                 any_editable = any_editable or activity.editable
     return render(
@@ -87,6 +116,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "period": period,
             "periods": federation_periods(),
             "areas": areas,
+            "chosen_area": chosen,
             "any_editable": any_editable,
             "rounds": FollowUpRound.objects.filter(period=period)[:5] if period else [],
             "programmes": Programme.objects.all(),

@@ -23,6 +23,30 @@ def running_in(year: int) -> list[Project]:
     return [p for p in candidates if p.counts_in_budget]
 
 
+def running_count(year: int) -> int:
+    """len(running_in(year)), counted by the database."""
+    return (
+        Project.objects.filter(start__year__lte=year, end__year__gte=year)
+        .filter(
+            Q(status__in=Project.FUNDED)
+            | Q(status=Project.Status.APPLICATION, budgeted_before_answer=True)
+        )
+        .count()
+    )
+
+
+def pipeline_count() -> int:
+    return Project.objects.filter(
+        status__in=[Project.Status.IDEA, Project.Status.APPLICATION]
+    ).count()
+
+
+def ending_count(today: datetime.date, months: int = 6) -> int:
+    """len(ending_within(today, months)), counted by the database."""
+    until = add_months(today, months)
+    return Project.objects.filter(status__in=Project.OPEN, end__gte=today, end__lte=until).count()
+
+
 def pipeline() -> list[Project]:
     """Ideas and applications awaiting an answer, with their board decisions."""
     return list(
@@ -70,7 +94,11 @@ def past_end(today: datetime.date) -> list[Project]:
     )
 
 
-def filtered(status: str = "", unit: str = "", funder: str = "") -> QuerySet:
+def filtered(
+    status: str = "", unit: str = "", funder: str = "", *, with_figures: bool = True
+) -> QuerySet:
+    """The projects matching the filter; `with_figures=False` leaves out the year figures and
+    decisions, which the list page does not show (the download does)."""
     projects = Project.objects.all()
     if status:
         projects = projects.filter(status=status)
@@ -80,6 +108,8 @@ def filtered(status: str = "", unit: str = "", funder: str = "") -> QuerySet:
         projects = projects.filter(
             Q(funders__code=funder) | Q(financing__funder__code=funder)
         ).distinct()
+    if not with_figures:
+        return projects.select_related("owning_unit", "thematic_unit").prefetch_related("funders")
     return _with_figures(projects)
 
 

@@ -35,8 +35,11 @@ def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = FilterForm(request.GET or None, units=_units_in_use(), funders=Funder.objects.all())
     criteria = form.cleaned_data if form.is_valid() else {}
-    projects = list(queries.filtered(**{k: v for k, v in criteria.items() if v}))
-    if exports.requested(request):
+    requested = exports.requested(request)
+    projects = list(
+        queries.filtered(**{k: v for k, v in criteria.items() if v}, with_figures=requested)
+    )
+    if requested:
         return exports.export_response(
             request, [tables.projects_table(projects, form.describe())], "projekt"
         )
@@ -53,9 +56,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "today": today,
             "year": today.year,
             "can_create": capabilities(request).is_controller,
-            "running_count": len(queries.running_in(today.year)),
-            "pipeline_count": len(queries.pipeline()),
-            "ending_count": len(queries.ending_within(today, 6)),
+            "running_count": queries.running_count(today.year),
+            "pipeline_count": queries.pipeline_count(),
+            "ending_count": queries.ending_count(today, 6),
             "downloads": exports.links(request, _("projekten i listan")),
         },
     )
