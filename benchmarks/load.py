@@ -356,6 +356,8 @@ def run(args, database_url: str, tmp: Path, processes: Processes) -> int:
         "SAMVERKA_DATA_DIR": str(tmp / "data"),
         "SAMVERKA_CACHE_TABLE": "samverka_cache",
         "SAMVERKA_TRUSTED_PROXIES": "127.0.0.1",
+        # nginx sends X-Forwarded-Proto: https, as a proxy that ends TLS does.
+        "SAMVERKA_BEHIND_TLS_PROXY": "True",
     }
     if args.workers:
         env["SAMVERKA_WORKERS"] = args.workers
