@@ -37,7 +37,7 @@ SENTENCES: dict[str, Any] = {
     ),
     # core.scale (`samverka generate-scale`, for measuring speed)
     "core.scale.generated": _(
-        "skapade ett syntetiskt förbund {factor} gånger Skaraborg med {actuals} utfallsrader"
+        "skapade ett syntetiskt förbund {factor} gånger exempelförbundet med {actuals} utfallsrader"
     ),
     # plan.activity_plans
     "plan.activity_plan.adopted": _("antog aktivitetsplanen {object} genom beslut {decision}"),

@@ -1,6 +1,6 @@
-"""A synthetic federation `factor` times Skaraborg, for measuring speed at scale.
+"""A synthetic federation `factor` times the seed federation, for measuring speed at scale.
 
-`generate(factor)` loads the Skaraborg seed into an empty database and grows it: members, units,
+`generate(factor)` loads the seed into an empty database and grows it: members, units,
 populations, ten years of every indicator for every member, projects with years and financing,
 activities with links and follow-up rounds with reports, budgets for five years (three earlier
 years adopted through the real workflow, so their pages are frozen like any adopted year) and
@@ -84,7 +84,7 @@ def generate(
     short_plan: bool = True,
     say: Callable[[str], None] = lambda text: None,
 ) -> dict[str, int]:
-    """Fill an empty database with a federation `factor` times Skaraborg; returns row counts."""
+    """Fill an empty database with a federation `factor` times the seed one; returns row counts."""
     if Federation.objects.exists():
         raise NotEmptyError("The database holds a federation already; generate into an empty one.")
     from samverka.core.seeding import load_skaraborg
@@ -92,7 +92,7 @@ def generate(
     counts = Counts.of(factor)
     rng = random.Random(factor)  # noqa: S311 – synthetic data, not security
     load_skaraborg()
-    say("Skaraborg loaded")
+    say("Seed loaded")
     federation = Federation.objects.get()
     with acting_as(None), transaction.atomic():
         members = _members(federation, counts.members, rng)
