@@ -101,8 +101,6 @@ def run(job_id: int) -> None:
 
 def execute(job_id: int) -> None:
     """Run a queued job once: claimed by a conditional update, so a second run does nothing."""
-    from samverka.jobs import kinds  # noqa: F401 - registers the handlers
-
     claimed = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
         status=Job.Status.RUNNING, started_at=timezone.now()
     )
