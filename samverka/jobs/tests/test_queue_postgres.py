@@ -56,3 +56,37 @@ def test_the_worker_refuses_to_start_without_the_queue(settings):
     settings.SAMVERKA_TASKS = "immediate"
     with pytest.raises(CommandError, match="SAMVERKA_TASKS=database"):
         call_command("worker", "--batch")
+
+
+def test_an_uploaded_sie_file_waits_in_the_database_for_the_worker(queue, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from samverka.imports.models import PendingUpload
+    from samverka.ledger import testing as ledger_testing
+    from samverka.ledger.models import ImportBatch
+    from samverka.lib.paths import SIE_SAMPLES_DIR
+
+    federation = testing.make_federation()
+    testing.make_period(federation, year=2011)
+    ledger_testing.make_ranges(federation)
+    client.force_login(testing.make_controller())
+    content = (SIE_SAMPLES_DIR / "transaktioner_ovnbolag.se").read_bytes()
+    response = client.post(
+        reverse("ledger:upload"), {"file": SimpleUploadedFile("ovnbolag.se", content)}
+    )
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
+    assert job.status == Job.Status.QUEUED
+    assert PendingUpload.objects.get().size == len(content) and not ImportBatch.objects.exists()
+    assert (
+        "Väntar på att en bakgrundsprocess tar jobbet" in client.get(response.url).content.decode()
+    )
+
+    call_command("worker", "--batch")
+
+    job.refresh_from_db()
+    batch = ImportBatch.objects.get()
+    assert job.status == Job.Status.DONE and job.done == job.total == len(content)
+    assert job.result_url == reverse("ledger:batch", args=[2011, batch.code])
+    assert not PendingUpload.objects.exists()
