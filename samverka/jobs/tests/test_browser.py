@@ -1,7 +1,7 @@
 """The background-work pages and the notification choices in a real browser: a document built
 from /rapporter/ without JavaScript, the progress polled by htmx with it, and every page (a job
 running, done and failed, the reports page, the choices) at 1366 and 390 px: styled, no
-sideways scroll, no axe-core WCAG 2.1 AA violation. Screenshots land in
+sideways scroll, no axe-core WCAG 2.1 AA violation; the fetch page with its Kolada button too. Screenshots land in
 build/screenshots/jobs/ (or $CI_ARTIFACTS)."""
 
 import os
@@ -125,6 +125,7 @@ def test_the_pages_are_styled_fit_and_pass_axe(browser, server, width):  # noqa:
         "jobb-lista": reverse("jobs:index"),
         "rapporter": reverse("reports:index"),
         "aviseringar": reverse("notifications:preferences"),
+        "hamtningar": reverse("goals:fetch_runs"),
     }
     shots = screenshot_dir() / "jobs"
     shots.mkdir(exist_ok=True)
