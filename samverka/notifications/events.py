@@ -117,22 +117,21 @@ def round_opened(round_) -> int:
     return sent
 
 
-def round_closing(round_, today: datetime.date) -> int:
+def round_closing(round_) -> int:
     """To each owner who has not reported yet, once per round."""
     from samverka.plan import followup
 
     url = absolute(reverse("plan:round", args=[round_.code]))
-    days = (round_.deadline - today).days
     sent = 0
     for user, activities in activity_recipients(followup.missing(round_)).items():
         body = "\n\n".join(
             [
                 _greeting(user),
                 _(
-                    "Uppföljningsomgången ”%(round)s” stänger %(deadline)s, om %(days)s dagar. "
-                    "Följande aktiviteter saknar ännu din rapport:"
+                    "Uppföljningsomgången ”%(round)s” stänger %(deadline)s. Följande "
+                    "aktiviteter saknar ännu din rapport:"
                 )
-                % {"round": round_.title, "deadline": round_.deadline.isoformat(), "days": days},
+                % {"round": round_.title, "deadline": round_.deadline.isoformat()},
                 _activity_lines(activities),
                 _("Rapportera här: %(url)s") % {"url": url},
             ]
@@ -253,5 +252,5 @@ def daily(today: datetime.date) -> int:
     for round_ in FollowUpRound.objects.filter(
         status=FollowUpRound.Status.OPEN, deadline__gte=today, deadline__lte=last
     ):
-        sent += round_closing(round_, today)
+        sent += round_closing(round_)
     return sent + obligations(today)

@@ -96,7 +96,7 @@ def test_the_daily_reminder_goes_to_those_who_have_not_reported_and_only_once(pl
     assert reminder.subject == (
         "Påminnelse: rapportera i ”Uppföljning augusti 2026” senast 2026-09-15"
     )
-    assert "om 5 dagar" in reminder.body and "• Besöksnäring" in reminder.body
+    assert "stänger 2026-09-15." in reminder.body and "• Besöksnäring" in reminder.body
     with sent():
         call_command("notify", "--date", "2026-09-11")
     assert len(mail.outbox) == 1
