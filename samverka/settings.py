@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "samverka.opendata",
     # Failed logins counted in the database (login throttling, accounts/lockout.py).
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "samverka.jobs",
+    "samverka.notifications",
 ]
 
 MIDDLEWARE = [
@@ -330,6 +334,43 @@ SAMVERKA_OIDC_ROLE_MAP = os.environ.get("SAMVERKA_OIDC_ROLE_MAP", "")
 SAMVERKA_OIDC_UNIT_MANAGER_PREFIX = os.environ.get(
     "SAMVERKA_OIDC_UNIT_MANAGER_PREFIX", "samverka-enhetschef-"
 )
+# Background work (samverka.jobs): "database" queues it in PostgreSQL for `samverka worker`;
+# "immediate" runs it at once inside the request (development, tests, a single SQLite server).
+# Default: the queue in production on PostgreSQL, immediate everywhere else.
+SAMVERKA_TASKS = os.environ.get("SAMVERKA_TASKS") or (
+    "database"
+    if IS_PRODUCTION and DATABASES["default"]["ENGINE"].endswith("postgresql")
+    else "immediate"
+)
+if SAMVERKA_TASKS not in ("database", "immediate"):
+    raise ValueError("SAMVERKA_TASKS must be database or immediate")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if SAMVERKA_TASKS == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
+# E-mail (samverka.notifications): SMTP when EMAIL_HOST is set, else printed to the console.
+# The tests use Django's in-memory outbox.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samverka@localhost")
+# The address links in e-mails start with (no trailing slash), e.g. https://samverka.example.se
+SAMVERKA_BASE_URL = os.environ.get("SAMVERKA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How many days before a follow-up round's deadline or an obligation's due date the daily
+# `samverka notify` reminds.
+SAMVERKA_REMINDER_DAYS = env_int("SAMVERKA_REMINDER_DAYS", 7)
 
 LOGGING = {
     "version": 1,

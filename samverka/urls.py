@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("samverka.core.urls")),
+    path("konto/aviseringar/", include("samverka.notifications.urls")),
     path("konto/", include("samverka.accounts.urls")),
     path("oidc/", include("samverka.accounts.sso_urls")),
     path("organisation/", include("samverka.orgs.urls")),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("rapporter/", include("samverka.reports.text_urls")),
     path("historik/", include("samverka.audit.urls")),
     path("bilagor/", include("samverka.attachments.urls")),
+    path("jobb/", include("samverka.jobs.urls")),
     path("api/", include("samverka.api.urls")),
     path("oppna-data/", include("samverka.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,4 +1,3 @@
-import io
 from decimal import Decimal
 
 from django.contrib import messages
@@ -15,6 +14,9 @@ from samverka.core.forms import save_or_conflict
 from samverka.imports import limits, pending
 from samverka.imports.models import PendingUpload
 from samverka.imports.pipeline import ImportRefused
+from samverka.jobs.models import Job
+from samverka.jobs.running import start
+from samverka.jobs.views import job_page
 from samverka.ledger import followup, importing, tables
 from samverka.ledger.forms import (
     ConfirmReplaceForm,
@@ -31,7 +33,6 @@ from samverka.ledger.models import (
     ManualForecast,
     VarianceComment,
 )
-from samverka.ledger.sie import SieError
 from samverka.orgs.federation import current, get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PlanningPeriod, Unit
@@ -203,36 +204,40 @@ def upload(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             limits.check_size(upload.size, limits.SIE, upload.name)
-            result = importing.import_sie(
-                upload, file_name=upload.name, year=form.cleaned_data["year"], user=request.user
-            )
-        except SieError as exc:
-            error = importing.describe_error(exc, upload.name)
         except ImportRefused as exc:
             error = str(exc)
         else:
-            if result.status == "needs_confirmation":
-                # Kept in the database, so that any app server can finish it.
-                upload_row = pending.store(
-                    PendingUpload.Kind.SIE,
-                    upload,
-                    file_name=upload.name,
-                    user=request.user,
-                    summary={"year": result.period.year, "replaces": result.replaced.file_name},
-                )
-                confirm = ConfirmReplaceForm(
-                    initial={"upload": upload_row.code, "year": result.period.year}
-                )
-                return render(
-                    request,
-                    "ledger/confirm.html",
-                    {"result": result, "form": confirm, "file_name": upload.name},
-                )
-            for message in result.messages:
-                messages.success(request, message)
-            return redirect("ledger:batch", year=result.period.year, code=result.batch.code)
+            # Kept in the database, so that the worker (or any app server) reads it from there.
+            upload_row = pending.store(
+                PendingUpload.Kind.SIE, upload, file_name=upload.name, user=request.user
+            )
+            job = start(
+                Job.Kind.SIE_IMPORT,
+                user=request.user,
+                title=_("Inläsning av %(name)s") % {"name": upload.name},
+                upload=upload_row.code,
+                year=form.cleaned_data["year"],
+            )
+            response, error = _after_import(request, job)
+            if response is not None:
+                return response
     status = 400 if error or form.errors else 200
     return render(request, "ledger/upload.html", {"form": form, "error": error}, status=status)
+
+
+def _after_import(request: HttpRequest, job: Job) -> tuple[HttpResponse | None, str | None]:
+    """Where an import job leads: still queued or waiting for a confirmation, its page; when it
+    already ran (the immediate backend), its batch, or the upload page with the error."""
+    if job.status == Job.Status.FAILED:
+        PendingUpload.objects.filter(code=job.arguments["upload"]).delete()
+        return None, job.message
+    if job.status == Job.Status.DONE and job.result_url:
+        for message in job.message.splitlines():
+            messages.success(request, message)
+        return redirect(job.result_url), None
+    if job.status == Job.Status.DONE:  # the period has actuals: the job's page asks
+        return job_page(request, job), None
+    return redirect(job), None
 
 
 @require_POST
@@ -246,27 +251,18 @@ def confirm_replace(request: HttpRequest) -> HttpResponse:
     if upload is None:
         messages.error(request, _("Den uppladdade filen finns inte längre; ladda upp den igen."))
         return redirect("ledger:upload")
-    try:
-        result = importing.import_sie(
-            io.BytesIO(bytes(upload.content)),
-            file_name=upload.file_name,
-            year=period.year,
-            replace=True,
-            user=request.user,
-        )
-    except (SieError, ImportRefused) as exc:
-        message = (
-            importing.describe_error(exc, upload.file_name)
-            if isinstance(exc, SieError)
-            else str(exc)
-        )
-        return render(
-            request, "ledger/upload.html", {"form": UploadForm(), "error": message}, status=400
-        )
-    upload.delete()
-    for message in result.messages:
-        messages.success(request, message)
-    return redirect("ledger:batch", year=period.year, code=result.batch.code)
+    job = start(
+        Job.Kind.SIE_IMPORT,
+        user=request.user,
+        title=_("Inläsning av %(name)s") % {"name": upload.file_name},
+        upload=upload.code,
+        year=period.year,
+        replace=True,
+    )
+    response, error = _after_import(request, job)
+    if response is not None:
+        return response
+    return render(request, "ledger/upload.html", {"form": UploadForm(), "error": error}, status=400)
 
 
 def _batch(year: int, code: str, **filters) -> tuple[PlanningPeriod, ImportBatch]:

@@ -14,6 +14,8 @@ from samverka.accounts.permissions import capabilities, require
 from samverka.audit.history import entries_for_object
 from samverka.core.forms import save_or_conflict
 from samverka.decisions.models import Decision
+from samverka.jobs.models import Job
+from samverka.jobs.running import start
 from samverka.orgs import periods, populations, tables
 from samverka.orgs.federation import current, get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
@@ -173,22 +175,16 @@ def population_fetch(request: HttpRequest, code: str | None = None) -> HttpRespo
     if not form.is_valid():
         messages.error(request, _("Hämtningen startade inte: ange ett år mellan 1968 och 2100."))
         return back
-    run = populations.fetch_from_scb(form.cleaned_data["year"], [member] if member else None)
-    if run.status == run.Status.FAILED:
-        messages.error(
-            request,
-            _("Hämtningen från SCB misslyckades; folkmängden är oförändrad. %(message)s")
-            % {"message": run.message},
-        )
-    elif run.status == run.Status.PARTIAL:
-        messages.warning(
-            request,
-            _("Hämtat från SCB: %(n)s värden sparade. %(message)s")
-            % {"n": run.stored, "message": run.message},
-        )
-    else:
-        messages.success(request, _("Hämtat från SCB: %(n)s värden sparade.") % {"n": run.stored})
-    return back
+    year = form.cleaned_data["year"]
+    job = start(
+        Job.Kind.SCB,
+        user=request.user,
+        title=_("Folkmängd %(year)s från SCB: %(who)s")
+        % {"year": year, "who": member.name if member else _("alla medlemskommuner")},
+        year=year,
+        member=member.municipality_code if member else None,
+    )
+    return redirect(job)
 
 
 def unit_list(request: HttpRequest) -> HttpResponse:

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from samverka.accounts.permissions import capabilities, require
+from samverka.jobs.forms import DocumentJobForm
 from samverka.orgs.federation import get_period_or_404
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import PlanningPeriod
@@ -60,6 +61,7 @@ def _index(request: HttpRequest, bound: dict[int, FollowUpForm], status: int = 2
                 "stored": period.is_locked
                 and any(r["revision"] == period.revision for r in adopted),
                 "form": form,
+                "job_form": DocumentJobForm(year=period.year),
             }
         )
     context = {"rows": rows, "formats": Format.choices}

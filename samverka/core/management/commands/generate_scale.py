@@ -7,8 +7,8 @@ from samverka.core.scale import NotEmptyError, generate
 
 class Command(BaseCommand):
     help = (
-        "Skapar ett syntetiskt förbund FACTOR gånger exempelförbundet i en tom databas, för att mäta "
-        "prestanda: medlemmar, enheter, projekt, aktiviteter, mätvärden, budgetar i fem år "
+        "Skapar ett syntetiskt förbund FACTOR gånger exempelförbundet i en tom databas, för att "
+        "mäta prestanda: medlemmar, enheter, projekt, aktiviteter, mätvärden, budgetar i fem år "
         "(tre av dem antagna) och 100 000 utfallsrader per faktor."
     )
 
