@@ -169,6 +169,10 @@ def plan_version(w, own):
     return programme_year(w, own) | {"number": w.plan.number}
 
 
+def job(w, own):
+    return {"code": w.objects["job"]}
+
+
 def scenario(w, own):
     return {"year": w.year, "code": w.objects["scenario"]}
 
@@ -248,6 +252,13 @@ ACCESS: dict[str, Access] = {
     "economy:make_proposal": Access(None, CONTROLLER_ONLY, scenario),
     "economy:compare": Access(ROLE, kwargs=year),
     "economy:member_fees": Access(ROLE, kwargs=year),
+    # background work (a job started by someone else: the controller sees every job)
+    "jobs:index": Access(ROLE),
+    "jobs:detail": Access(CONTROLLER_ONLY, kwargs=job),
+    "jobs:download": Access(CONTROLLER_ONLY, kwargs=job),
+    "jobs:start_document": Access(None, ROLE, year),
+    "jobs:start_kolada": Access(None, CONTROLLER_ONLY),
+    "notifications:preferences": Access(LOGIN, LOGIN),
     # the yearly budget cycle
     "cycle:status": Access(ROLE, kwargs=year),
     "cycle:start_next_year": Access(CONTROLLER_ONLY, CONTROLLER_ONLY, year),

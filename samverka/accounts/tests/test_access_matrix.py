@@ -170,6 +170,19 @@ def build_world() -> World:
     from samverka.economy.plans import create_scenario
 
     o["scenario"] = create_scenario(period, "Förslag").code
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from samverka.jobs.models import Job
+
+    stored = default_storage.save("jobb/plan.pdf", ContentFile(b"%PDF-1.7 test"))
+    o["job"] = Job.objects.create(
+        kind=Job.Kind.DOCUMENT,
+        title="Budget och verksamhetsplan",
+        status=Job.Status.DONE,
+        result_file=stored,
+        result_file_name="plan.pdf",
+    ).code
     o["attachment_own"] = make_attachment(o["project_own"], name="Ansokan.pdf")
     o["attachment_other"] = make_attachment(o["project_other"], name="Ansokan.pdf")
     assert Meeting.objects.exists()
