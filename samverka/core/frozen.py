@@ -4,10 +4,11 @@ A page of an adopted (locked) period is the same for every request until a revis
 so `frozen_etag` names it by the periods' states (id, revision, status, adoption date and
 decision), the language, the user and their roles (pages show edit buttons per role and the
 user's name), the session's CSRF secret (the page's forms carry a token for it), the address
-with its query (the downloads share the page's address) and the start of this server process
-(a new release may render the same data differently). A browser that has the page answers with
-If-None-Match and gets 304 Not Modified without the view running. A draft or open period gets
-no ETag at all and is computed on every request.
+with its query (the downloads share the page's address) and the release (a new release may
+render the same data differently): `SAMVERKA_RELEASE`, which the deployment sets to the same
+value on every app server so that their ETags agree, or else the start of this process. A
+browser that has the page answers with If-None-Match and gets 304 Not Modified without the view
+running. A draft or open period gets no ETag at all and is computed on every request.
 
 `cached` keeps the expensive computation of such a page in Django's cache, keyed by the same
 period states: with several servers, share the cache (`SAMVERKA_CACHE_TABLE`), or each server
@@ -16,6 +17,7 @@ comments change after adoption and are never cached.
 """
 
 import hashlib
+import os
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -32,7 +34,7 @@ from samverka.orgs.models import PlanningPeriod
 
 T = TypeVar("T")
 
-STARTED = str(time.time_ns())
+RELEASE = os.environ.get("SAMVERKA_RELEASE") or f"started-{time.time_ns()}"
 # Raise when the shape of what `cached` stores changes, so that old entries are not read.
 CACHE_VERSION = 1
 CACHE_SECONDS = 24 * 3600
@@ -75,7 +77,7 @@ def frozen_etag(request: HttpRequest, *periods: PlanningPeriod | None) -> str | 
         ",".join(roles),
         hashlib.sha256(str(csrf).encode()).hexdigest(),
         request.get_full_path(),
-        STARTED,
+        RELEASE,
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
