@@ -52,10 +52,14 @@ def unit_budget(year: int) -> Decimal | None:
     return totals["costs"] if totals["by_kind"] else None
 
 
-def reconcile(year: int, unit_budget: Decimal | None) -> list[Finding]:
+def reconcile(
+    year: int, unit_budget: Decimal | None, lines: list[ProjectLine] | None = None
+) -> list[Finding]:
+    """`lines`: the year's project lines when the caller has read them already."""
     unit = Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
     where = {"enhet": unit.name if unit else "Projektenhet", "år": str(year)}
-    lines = project_lines(year)
+    if lines is None:
+        lines = project_lines(year)
     total = projects_sum(lines)
     findings = []
     unknown = [line.project.name for line in lines if line.budget.amount is None]
@@ -144,4 +148,4 @@ def budget_check(ctx) -> list[Finding]:
                 where={"enhet": unit.name, "år": str(year), "rad": "Projekt"},
             )
         ]
-    return reconcile(year, table.costs)
+    return reconcile(year, table.costs, lines)
