@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -179,7 +181,18 @@ class DatasetEntry:
         """The columns as the newest JSON describes them, with the type in Swedish."""
         if self.latest is None:
             return []
-        columns = json.loads(self.latest.json_text)["columns"]
+        # A published data set never changes (its SHA-256 names its bytes): its columns are
+        # read from the JSON once and kept, instead of parsing every data set on every visit.
+        key = f"opendata:columns:{self.latest.json_sha256}"
+        columns = cache.get(key)
+        if columns is None:
+            text = (
+                PublishedDataset.objects.filter(pk=self.latest.pk)
+                .values_list("json_text", flat=True)
+                .get()
+            )
+            columns = json.loads(text)["columns"]
+            cache.set(key, columns, None)
         return [c | {"type_label": KIND_LABELS.get(c["type"], c["type"])} for c in columns]
 
 
@@ -200,7 +213,12 @@ def index(request: HttpRequest) -> HttpResponse:
     federation = current()
     years: dict[int, Year] = {}
     for publication in (
-        publications().prefetch_related("datasets").order_by("-period__year", "-revision")
+        publications()
+        .prefetch_related(
+            # The page lists the data sets; their bytes (megabytes at scale) stay in the database.
+            Prefetch("datasets", PublishedDataset.objects.defer("json_text", "csv_text"))
+        )
+        .order_by("-period__year", "-revision")
     ):
         year = publication.period.year
         if year in years:
