@@ -73,3 +73,12 @@ control_socket_disable = True
 # Code is loaded in each worker, not in the master, so SIGHUP (systemctl reload) starts workers
 # with the new code while the listening socket stays open: an upgrade refuses no connection.
 preload_app = False
+
+
+def post_worker_init(worker) -> None:
+    # Django, the apps and their caches are loaded now and live as long as the worker: moved
+    # out of the collector's generations, a full collection no longer walks them. In the
+    # one-user benchmark the full collections were the 95th percentile's extra 110–140 ms.
+    import gc
+
+    gc.freeze()
