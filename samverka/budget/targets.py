@@ -27,6 +27,16 @@ class TargetResult:
     unit: str = "kr"  # "kr" or "%"
 
 
+def result_label() -> str:
+    return _("Resultat minst %(share)s %% av medlemsavgifterna") % {"share": RESULT_SHARE}
+
+
+def result_threshold(fees: Decimal) -> Decimal:
+    """The result target's level for a year's member fees, in whole kronor. The budget year
+    and the economic plan's plan years (economy.plans) both measure against this."""
+    return round_kronor(fees * RESULT_SHARE / HUNDRED)
+
+
 def _pct(a: Decimal, b: Decimal) -> Decimal:
     return round_kronor(a / b * HUNDRED, Decimal("0.01"))
 
@@ -48,7 +58,7 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
     result = consolidated.result
     stated = budget.total.stated.get("result")
     if fees:
-        threshold = round_kronor(fees * RESULT_SHARE / HUNDRED)
+        threshold = result_threshold(fees)
         met = result >= threshold
         text = _(
             "Resultatet beräknat från enheterna är %(result)s; målet är minst 1 %% av "
@@ -68,7 +78,7 @@ def evaluate(period: PlanningPeriod, budget: PeriodBudget | None = None) -> list
     results.append(
         TargetResult(
             "result",
-            _("Resultat minst %(share)s %% av medlemsavgifterna") % {"share": RESULT_SHARE},
+            result_label(),
             result,
             threshold,
             met,

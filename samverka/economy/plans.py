@@ -20,7 +20,7 @@ from samverka.budget import targets as target_module
 from samverka.budget.computations import PeriodBudget, Table, load_budget
 from samverka.budget.models import Assumptions, FeeAllocation, FeeModel, LineKind
 from samverka.budget.tables import previous_period
-from samverka.budget.targets import RESULT_SHARE, TargetResult
+from samverka.budget.targets import TargetResult, result_label, result_threshold
 from samverka.economy import projection
 from samverka.economy.models import (
     PlanYearLine,
@@ -32,7 +32,6 @@ from samverka.lib.money import format_kr, round_kronor
 from samverka.orgs.models import Member, PlanningPeriod, Population, Unit
 
 ZERO = Decimal(0)
-HUNDRED = Decimal(100)
 
 
 @dataclass
@@ -257,10 +256,10 @@ def _assumptions(scenario: Scenario) -> list[projection.YearAssumptions]:
 
 
 def _result_target(year: int, result: Decimal, fees: Decimal) -> TargetResult:
-    label = _("Resultat minst %(share)s %% av medlemsavgifterna") % {"share": RESULT_SHARE}
+    label = result_label()
     if not fees:
         return TargetResult("result", label, result, None, None, _("Avgiftsintäkten är noll."))
-    threshold = round_kronor(fees * RESULT_SHARE / HUNDRED)
+    threshold = result_threshold(fees)
     text = _(
         "Resultatet %(year)s är %(result)s; målet är minst 1 %% av medlemsavgifterna "
         "%(fees)s = %(threshold)s."
