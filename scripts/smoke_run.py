@@ -14,18 +14,25 @@ import httpx
 EXPECTED = ["Skaraborgs Kommunalförbund", "Skövde", "1496", "Förbundskansli", "Direktionen"]
 
 
-def main(base: str) -> int:
-    deadline = time.monotonic() + 120
+def wait_for_health(base: str, seconds: int) -> httpx.Response | None:
+    """The health check's first 200 answer within `seconds`, or None."""
+    deadline = time.monotonic() + seconds
     while True:
         try:
-            if httpx.get(f"{base}/halsa/", timeout=2).status_code == 200:
-                break
+            health = httpx.get(f"{base}/halsa/", timeout=2)
+            if health.status_code == 200:
+                return health
         except httpx.HTTPError:
             pass
         if time.monotonic() > deadline:
-            print("Servern svarade inte inom två minuter", file=sys.stderr)
-            return 1
-        time.sleep(1)
+            return None
+        time.sleep(0.5)
+
+
+def main(base: str) -> int:
+    if wait_for_health(base, 120) is None:
+        print("Servern svarade inte inom två minuter", file=sys.stderr)
+        return 1
     with httpx.Client(base_url=base, follow_redirects=True, timeout=10) as client:
         login = client.get("/konto/logga-in/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)

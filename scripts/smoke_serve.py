@@ -8,25 +8,17 @@ served under its hashed name with a cache time of a year.
 
 import json
 import sys
-import time
 from pathlib import Path
 
 import httpx
+from smoke_run import wait_for_health  # this script's folder is on the path when run
 
 
 def main(base: str, static_root: Path) -> int:
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            health = httpx.get(f"{base}/halsa/", timeout=2)
-            if health.status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            print("samverka serve svarade inte på /halsa/ inom 90 s", file=sys.stderr)
-            return 1
-        time.sleep(0.5)
+    health = wait_for_health(base, 90)
+    if health is None:
+        print("samverka serve svarade inte på /halsa/ inom 90 s", file=sys.stderr)
+        return 1
     manifest = json.loads((static_root / "staticfiles.json").read_text())
     url = f"{base}/static/{manifest['paths']['samverka/samverka.css']}"
     # As the proxy that ends TLS sends it (SAMVERKA_BEHIND_TLS_PROXY): production redirects HTTP.
