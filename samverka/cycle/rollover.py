@@ -29,6 +29,7 @@ from samverka.budget.models import Assumptions, BudgetLine, FeeAllocation, FeeMo
 from samverka.cycle.models import UnitSubmission, YearStart
 from samverka.goals.models import FinancialTarget, TargetValue
 from samverka.orgs.models import PlanningPeriod, Unit
+from samverka.plan import activity_plans
 from samverka.plan.models import Activity, ActivityPlan, PriorityArea
 from samverka.reports.models import PlanText
 
@@ -234,11 +235,5 @@ def _copy_activity_plan(plan: ActivityPlan, year: int) -> ActivityPlan:
         note=_("Startad från version %(number)s av planen för %(year)s.")
         % {"number": plan.number, "year": plan.year},
     )
-    for activity in plan.activities.all():
-        _copy(
-            activity,
-            plan_id=draft.pk,
-            start=_a_year_later(activity.start),
-            end=_a_year_later(activity.end),
-        ).save()
+    activity_plans.copy_activities(plan, draft, move=_a_year_later)
     return draft

@@ -4,6 +4,8 @@ An adopted version never changes. A revision copies it into a new draft whose ac
 the same `key`, so that two versions can be compared activity by activity, field by field.
 """
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -60,6 +62,27 @@ def adopt(plan: ActivityPlan, decision: Decision) -> ActivityPlan:
     return plan
 
 
+def copy_activities(
+    source: ActivityPlan,
+    draft: ActivityPlan,
+    move: Callable[[datetime.date | None], datetime.date | None] = lambda day: day,
+) -> None:
+    """Copy `source`'s activities into `draft`, each keeping its key (which the diff between
+    versions follows); `move` shifts their dates (a plan started for the next year)."""
+    for activity in source.activities.all():
+        PlanActivity.objects.create(
+            plan=draft,
+            key=activity.key,
+            focus_area=activity.focus_area,
+            title=activity.title,
+            description=activity.description,
+            responsible=activity.responsible,
+            start=move(activity.start),
+            end=move(activity.end),
+            sort_order=activity.sort_order,
+        )
+
+
 @transaction.atomic
 def revise(plan: ActivityPlan) -> ActivityPlan:
     """Make a new draft version from an adopted one; the adopted version stays as it is."""
@@ -81,18 +104,7 @@ def revise(plan: ActivityPlan) -> ActivityPlan:
     draft = ActivityPlan.objects.create(
         programme=plan.programme, year=plan.year, number=latest + 1, based_on=plan
     )
-    for activity in plan.activities.all():
-        PlanActivity.objects.create(
-            plan=draft,
-            key=activity.key,
-            focus_area=activity.focus_area,
-            title=activity.title,
-            description=activity.description,
-            responsible=activity.responsible,
-            start=activity.start,
-            end=activity.end,
-            sort_order=activity.sort_order,
-        )
+    copy_activities(plan, draft)
     log(draft, "plan.activity_plan.revision_opened", {"based_on": str(plan)})
     return draft
 
