@@ -219,7 +219,7 @@ def targets_table(
         [Column("mal", _("Mål")), *quantity_columns, Column("uppfyllt", _("Uppfyllt"))],
     )
     for result in target_module.evaluate(period, budget):
-        met = {True: _("Ja"), False: _("Nej"), None: _("Kan inte beräknas")}[result.met]
+        met = target_module.met_text(result.met)
         if numeric:
             quantities = [
                 _rounded(result.value, result.unit),

@@ -27,6 +27,11 @@ class TargetResult:
     unit: str = "kr"  # "kr" or "%"
 
 
+def met_text(met: bool | None) -> str:
+    """Whether a target is met, as a table's "Uppfyllt" column says it."""
+    return {True: _("Ja"), False: _("Nej"), None: _("Kan inte beräknas")}[met]
+
+
 def result_label() -> str:
     return _("Resultat minst %(share)s %% av medlemsavgifterna") % {"share": RESULT_SHARE}
 

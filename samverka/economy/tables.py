@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from samverka.budget.computations import Table as BudgetTable
 from samverka.budget.models import LineKind
 from samverka.budget.presentation import document_rows
+from samverka.budget.targets import met_text
 from samverka.economy.plans import Plan
 from samverka.lib.money import format_number
 from samverka.lib.tabular import Column, Kind, Row, Table
@@ -149,13 +150,9 @@ def targets_table(plan: Plan) -> Table:
     for i, target in enumerate(plan.years[0].targets):
         table.add(
             target.label,
-            *[target_status(y.targets[i].met) if i < len(y.targets) else "" for y in plan.years],
+            *[met_text(y.targets[i].met) if i < len(y.targets) else "" for y in plan.years],
         )
     return table
-
-
-def target_status(met: bool | None) -> str:
-    return {True: _("Ja"), False: _("Nej"), None: _("Kan inte beräknas")}[met]
 
 
 def member_fee_table(plan: Plan) -> Table:
@@ -239,7 +236,7 @@ def comparison_tables(plans: list[Plan]) -> list[Table]:
         targets.add(
             plan.scenario.name,
             *[
-                target_status(next((t.met for t in y.targets if t.code == "result"), None))
+                met_text(next((t.met for t in y.targets if t.code == "result"), None))
                 for y in plan.years
             ],
         )
