@@ -42,10 +42,18 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # The anonymous rate limit counts in the cache: each test starts with no requests counted.
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["pages"].clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # A test's writes are rolled back, never committed, so the data version never changes
+    # within one: pages must be rendered every time. core/tests/test_page_cache.py turns it on.
+    settings.SAMVERKA_PAGE_CACHE = False
 
 
 @pytest.fixture(scope="session")

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samverka.accounts.middleware.RoleRequiredMiddleware",
     "samverka.core.middleware.NoFederationMiddleware",
+    # After every check above: a kept page is answered only to who passed them.
+    "samverka.core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "samverka.accounts.context_processors.capabilities",
                 "samverka.core.context_processors.navigation",
                 "samverka.core.context_processors.federation",
+                "samverka.core.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -299,13 +302,24 @@ SAMVERKA_ANON_RATE_PATHS = ("/oppna-data/", "/api/")
 SAMVERKA_TRUSTED_PROXIES = [
     p for p in os.environ.get("SAMVERKA_TRUSTED_PROXIES", "").split(",") if p.strip()
 ]
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The main pages, per user until the data changes (samverka/core/pagecache.py): each app
+    # server keeps its own, in memory, at most this many.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "samverka-pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("SAMVERKA_PAGE_CACHE_ENTRIES", 300)},
+    },
+}
 if os.environ.get("SAMVERKA_CACHE_TABLE"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": os.environ["SAMVERKA_CACHE_TABLE"],
-        }
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ["SAMVERKA_CACHE_TABLE"],
     }
+# Off in development, where a template changes without a restart.
+SAMVERKA_PAGE_CACHE = env_bool("SAMVERKA_PAGE_CACHE", not DEBUG)
 
 # Single sign-on with OpenID Connect (docs/SSO.md), through mozilla-django-oidc. Off unless
 # OIDC_RP_CLIENT_ID is set; then the login page offers "Logga in med <provider>" beside the

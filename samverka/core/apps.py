@@ -11,3 +11,7 @@ class CoreConfig(AppConfig):
         from samverka.core.translations import compile_translations
 
         compile_translations()
+
+        from samverka.core import dataversion
+
+        dataversion.install()
