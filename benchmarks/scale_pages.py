@@ -6,7 +6,11 @@ DATABASE_URL for PostgreSQL), after `samverka migrate` and `samverka generate-sc
     python benchmarks/scale_pages.py [--runs 20] [--write] [--only budget] [--profile /budget/2026/]
 
 Each page is requested once to warm up, then `--runs` times through Django's test Client, in
-process (no server, no network). Per page: wall time p50 and p95, CPU time of this process per
+process (no server, no network), with the page cache off: the figures are what rendering a page
+costs, as for the first view after any change. The column "kept" is the same page with the
+page cache on (core/pagecache.py): what every later view costs until the data changes.
+After the warm-up the heap is frozen (`gc.freeze()`), as `samverka serve` does in each worker.
+Per page: wall time p50 and p95, CPU time of this process per
 request (time.process_time: less disturbed than wall time on a shared machine, though it does not
 count the database server's own CPU on PostgreSQL) and the number of queries.
 `--write` puts the table into docs/BENCHMARKS-scale.md (the section of this database's vendor).
@@ -15,6 +19,7 @@ count the database server's own CPU on PostgreSQL) and the number of queries.
 
 import argparse
 import datetime
+import gc
 import os
 import platform
 import re
@@ -31,6 +36,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -90,6 +96,27 @@ def controller_client() -> Client:
     return client
 
 
+def kept_p50(client: Client, path: str, runs: int) -> float | None:
+    """Wall ms (p50) of the page answered from the page cache, or None if it is not kept."""
+    from django.conf import settings
+
+    from samverka.core.pagecache import PAGES
+
+    if client.get(path).resolver_match.view_name not in PAGES:
+        return None
+    settings.SAMVERKA_PAGE_CACHE = True
+    try:
+        client.get(path)
+        walls = []
+        for _ in range(runs):
+            wall = time.perf_counter()
+            client.get(path)
+            walls.append((time.perf_counter() - wall) * 1000)
+    finally:
+        settings.SAMVERKA_PAGE_CACHE = False
+    return statistics.median(walls)
+
+
 def measure(client: Client, path: str, runs: int, revalidate: bool = False) -> dict:
     """`revalidate`: ask as a browser that has the page (If-None-Match with its ETag)."""
     response = client.get(path)  # warm up: imports, template loading, caches
@@ -110,6 +137,7 @@ def measure(client: Client, path: str, runs: int, revalidate: bool = False) -> d
         "cpu": statistics.median(cpus),
         "queries": len(queries),
         "bytes": len(response.content),
+        "kept": None if revalidate else kept_p50(client, path, runs),
     }
 
 
@@ -132,13 +160,15 @@ def verdict(name: str, result: dict) -> str:
 
 def table(results: dict[str, tuple[str, dict]]) -> str:
     lines = [
-        "| page | path | p50 ms | p95 ms | CPU ms (p50) | queries | kB | within target |",
-        "|---|---|--:|--:|--:|--:|--:|---|",
+        "| page | path | p50 ms | p95 ms | CPU ms (p50) | queries | kB | within target "
+        "| kept: p50 ms |",
+        "|---|---|--:|--:|--:|--:|--:|---|--:|",
     ]
     for name, (path, r) in results.items():
+        kept = "" if r["kept"] is None else f"{r['kept']:.1f}"
         lines.append(
             f"| {name} | `{path}` | {r['p50']:.1f} | {r['p95']:.1f} | {r['cpu']:.1f} "
-            f"| {r['queries']} | {r['bytes'] / 1024:.0f} | {verdict(name, r)} |"
+            f"| {r['queries']} | {r['bytes'] / 1024:.0f} | {verdict(name, r)} | {kept} |"
         )
     return "\n".join(lines)
 
@@ -178,15 +208,27 @@ def main() -> None:
     parser.add_argument("--only", help="only pages whose name or path contains this")
     parser.add_argument("--profile", metavar="PATH", help="profile one request of PATH")
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="leave the heap unfrozen (see the 95th percentile)"
+    )
     args = parser.parse_args()
+    settings.SAMVERKA_PAGE_CACHE = False
     client = controller_client()
     if args.profile:
         profile(client, args.profile)
         return
+    chosen = [
+        (name, path)
+        for name, path in pages()
+        if not args.only or args.only in name or args.only in path
+    ]
+    for _name, path in chosen:
+        client.get(path)  # every template and module loaded, as in a worker that has served
+    if not args.no_freeze:
+        gc.collect()
+        gc.freeze()
     results = {}
-    for name, path in pages():
-        if args.only and args.only not in name and args.only not in path:
-            continue
+    for name, path in chosen:
         results[name] = (path, measure(client, path, args.runs, revalidate="304" in name))
         r = results[name][1]
         print(

@@ -82,3 +82,18 @@ def post_worker_init(worker) -> None:
     import gc
 
     gc.freeze()
+
+
+# Templates are compiled and modules imported on first use, so a worker's long-lived heap grows
+# over its first requests; after these it is frozen once more (see post_request).
+FREEZE_AGAIN_AFTER = 100
+
+
+def post_request(worker, req, environ, resp) -> None:
+    served = getattr(worker, "samverka_served", 0) + 1
+    worker.samverka_served = served
+    if served == FREEZE_AGAIN_AFTER:
+        import gc
+
+        gc.collect()  # garbage now would otherwise be frozen with the rest, for good
+        gc.freeze()

@@ -56,6 +56,8 @@ def _keepable(request: HttpRequest) -> bool:
         settings.SAMVERKA_PAGE_CACHE
         and request.method == "GET"
         and "HX-Request" not in request.headers
+        # A browser revalidating an adopted period's page gets its 304 (core/frozen.py).
+        and "If-None-Match" not in request.headers
         and request.user.is_authenticated
         and len(get_messages(request)) == 0
     )
@@ -90,7 +92,8 @@ def _from_kept(request: HttpRequest, kept: tuple[bytes, dict[str, str]]) -> Http
 
 # The pages kept: the main pages each role reads most, which are expensive at a large
 # federation's size. Forms, downloads, job progress and anything that depends on the session are
-# not here. Adopted periods' pages answer with their own ETag (core/frozen.py) and are not kept.
+# not here. A kept page is answered without the ETag an adopted period's page carries
+# (core/frozen.py), which names the session; a browser that revalidates is not answered here.
 PAGES = frozenset(
     {
         "core:overview",
@@ -144,7 +147,6 @@ def _keep(request: HttpRequest, key: str, response: HttpResponse) -> None:
         and not getattr(response, "streaming", False)
         and response.get("Content-Type", "").startswith("text/html")
         and not response.has_header("Content-Disposition")
-        and not response.has_header("ETag")
         and not response.cookies
         and len(response.content) <= MAX_BYTES
     ):

@@ -225,3 +225,22 @@ def test_touch_data_ends_kept_pages_after_a_change_made_by_hand():
     call_command("touch_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
     count, _html = queries_of(client, project)
     assert count > 4
+
+
+def test_an_adopted_year_is_kept_and_a_browser_that_has_it_still_gets_304(settings):
+    load_skaraborg()
+    client = Client()
+    client.force_login(testing.make_user(Role.CONTROLLER))
+    settings.SAMVERKA_PAGE_CACHE = False
+    client.get("/budget/2025/")  # the CSRF cookie, which the ETag names, is set
+    etag = client.get("/budget/2025/")["ETag"]
+    settings.SAMVERKA_PAGE_CACHE = True
+    first = client.get("/budget/2025/")
+    with CaptureQueriesContext(connection) as queries:
+        kept = client.get("/budget/2025/")
+    assert kept.content == first.content.replace(
+        re.search(rb'csrfmiddlewaretoken" value="([^"]+)"', first.content).group(1),
+        re.search(rb'csrfmiddlewaretoken" value="([^"]+)"', kept.content).group(1),
+    )
+    assert len([q for q in queries.captured_queries if "django_session" not in q["sql"]]) <= 4
+    assert client.get("/budget/2025/", headers={"if-none-match": etag}).status_code == 304
