@@ -11,12 +11,16 @@ Run from the repository root (nginx and wrk from Debian; as root it installs the
    table, both preparing at once: the second waits for the first's migration lock), and nginx
    on a free port, round-robin over the two, with a generated config in a temporary folder
    (deploy/nginx.conf's proxy settings, without TLS);
-3. drives `--users` concurrent connections with wrk: the health check alone, all pages mixed
-   (round-robin in a Lua script, the session cookie in a header), then each page alone;
+3. drives `--users` concurrent connections with wrk, as as many users, each with a session of
+   their own (the controller, unit managers and readers): the health check alone, all pages
+   mixed (round-robin in a Lua script: one user's pages, then the next user's), then each page
+   alone (each request as the next user). The main pages are kept per user until data changes
+   (core/pagecache.py), so the mixed run includes every user's first, rendered, view;
 4. restarts without loss: during a mixed run a writer creates projects through the API
    (POST /api/v1/projects), one after the other, recording every 201 and the code it returned;
    instance A is reloaded with SIGHUP, instance B stopped with SIGTERM and started again; then
-   every confirmed project must be in the database and the readers must have seen no error;
+   every confirmed project must be in the database, the readers must have seen no error, and
+   every user's project list, from either server, must show every confirmed project;
 5. prints a table and appends it to docs/BENCHMARKS.md (unless --no-record).
 
 Every process it starts is remembered and stopped by its own process group; nothing is stopped
@@ -85,12 +89,31 @@ function done(summary, latency, requests)
 end
 """
 
+# Each request as the next user; a mixed run goes through every page for one user, then the
+# next user's, so that every user sees every page.
+USERS_LUA = """
+local sessions = {%s}
+local user = 0
+function cookie()
+  user = user %% #sessions + 1
+  return {["Cookie"] = "sessionid=" .. sessions[user]}
+end
+"""
+
+ONE_PAGE_LUA = """
+function request()
+  return wrk.format("GET", wrk.path, cookie())
+end
+"""
+
 MIXED_LUA = """
 local paths = {%s}
 local index = 0
+local headers = cookie()
 function request()
   index = index %% #paths + 1
-  return wrk.format("GET", paths[index])
+  if index == 1 then headers = cookie() end
+  return wrk.format("GET", paths[index], headers)
 end
 """
 
@@ -146,21 +169,38 @@ http {{
 }}
 """
 
+# The users: as many as connections, each logged in with a session of their own, in the roles
+# of a federation's readers: the controller, unit managers (each their unit) and readers
+# (politicians, the members' economists). The first is the controller, who also writes.
 PREPARE = """
 import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from samverka.accounts.models import Role, RoleAssignment
 from samverka.api import tokens
-user, _ = get_user_model().objects.get_or_create(username="last", defaults={"first_name": "Last"})
-RoleAssignment.objects.get_or_create(user=user, role=Role.CONTROLLER, unit=None)
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-_token, secret = tokens.create(user, "load")
-print(json.dumps({"session": session.session_key, "token": secret}))
+from samverka.orgs.models import Unit
+units = list(Unit.objects.order_by("sort_order", "code"))
+sessions = []
+for n in range(%(users)d):
+    user, _ = get_user_model().objects.get_or_create(
+        username=f"last{n}", defaults={"first_name": "Last", "last_name": str(n)}
+    )
+    if n == 0:
+        RoleAssignment.objects.get_or_create(user=user, role=Role.CONTROLLER, unit=None)
+    elif n %% 3 == 1:
+        unit = units[n %% len(units)]
+        RoleAssignment.objects.get_or_create(user=user, role=Role.UNIT_MANAGER, unit=unit)
+    else:
+        RoleAssignment.objects.get_or_create(user=user, role=Role.READER, unit=None)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    sessions.append(session.session_key)
+    if n == 0:
+        _token, secret = tokens.create(user, "load")
+print(json.dumps({"sessions": sessions, "token": secret}))
 """
 
 
@@ -264,9 +304,9 @@ def settle(ports: list[int], seconds: float = 180) -> None:
         time.sleep(0.5)
 
 
-def wrk(url: str, script: Path, seconds: int, users: int, cookie: str) -> dict:
+def wrk(url: str, script: Path, seconds: int, users: int) -> dict:
     argv = ["wrk", "-t2", f"-c{users}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script)]
-    argv += ["-H", f"Cookie: sessionid={cookie}", url]
+    argv += [url]
     output = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     requests = int(re.search(r"(\d+) requests in", output).group(1))
@@ -369,10 +409,14 @@ def run(args, database_url: str, tmp: Path, processes: Processes) -> int:
     subprocess.run([SAMVERKA, "setup"], env=env, check=True)
     subprocess.run([SAMVERKA, "load-skaraborg"], env=env, check=True, capture_output=True)
     prepared = subprocess.run(
-        [SAMVERKA, "shell", "-c", PREPARE], env=env, check=True, capture_output=True, text=True
+        [SAMVERKA, "shell", "-c", PREPARE % {"users": args.users}],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     credentials = json.loads(prepared.stdout.strip().splitlines()[-1])
-    cookie, token = credentials["session"], credentials["token"]
+    sessions, token = credentials["sessions"], credentials["token"]
 
     print(f"Two instances on ports {port_a} and {port_b}, nginx on {port} …")
     for name, own_port in (("a", port_a), ("b", port_b)):
@@ -406,30 +450,33 @@ def run(args, database_url: str, tmp: Path, processes: Processes) -> int:
     base = f"http://127.0.0.1:{port}"
     wait_healthy(base, nginx, tmp / "nginx-error.log", 30)
 
-    with httpx.Client(base_url=base, cookies={"sessionid": cookie}, timeout=60) as client:
-        for path in PAGES:
-            response = client.get(path)
-            if response.status_code != 200:
-                sys.exit(f"{path} answers {response.status_code} before the load; see {tmp}")
+    for session in sessions[:3]:  # the controller, a unit manager, a reader
+        with httpx.Client(base_url=base, cookies={"sessionid": session}, timeout=60) as client:
+            for path in PAGES:
+                response = client.get(path)
+                if response.status_code != 200:
+                    sys.exit(f"{path} answers {response.status_code} before the load; see {tmp}")
+    users = USERS_LUA % ", ".join(f'"{session}"' for session in sessions)
     (tmp / "count.lua").write_text(COUNT_LUA)
+    (tmp / "page.lua").write_text(users + ONE_PAGE_LUA + COUNT_LUA)
     quoted = ", ".join(f'"{path}"' for path in PAGES)
-    (tmp / "mixed.lua").write_text(MIXED_LUA % quoted + COUNT_LUA)
+    (tmp / "mixed.lua").write_text(users + MIXED_LUA % quoted + COUNT_LUA)
 
     results: dict[str, dict] = {}
     ports = [port_a, port_b]
     print(f"Health check, {args.users} users, {args.seconds} s …")
-    results[HEALTH] = wrk(base + HEALTH, tmp / "count.lua", args.seconds, args.users, cookie)
+    results[HEALTH] = wrk(base + HEALTH, tmp / "count.lua", args.seconds, args.users)
     settle(ports)
     print(f"All pages mixed, {args.users} users, {args.seconds} s …")
-    results["mixed"] = wrk(base + "/", tmp / "mixed.lua", args.seconds, args.users, cookie)
+    results["mixed"] = wrk(base + "/", tmp / "mixed.lua", args.seconds, args.users)
     for path in PAGES:
         settle(ports)
         print(f"{path} alone, {args.page_seconds} s …")
-        results[path] = wrk(base + path, tmp / "count.lua", args.page_seconds, args.users, cookie)
+        results[path] = wrk(base + path, tmp / "page.lua", args.page_seconds, args.users)
     settle(ports)
 
     print(f"Restart without loss, {args.seconds} s: SIGHUP to A, SIGTERM and start to B …")
-    restart = restart_without_loss(args, base, env, tmp, processes, port_b, cookie, token)
+    restart = restart_without_loss(args, base, env, tmp, processes, port_b, sessions, token)
 
     table = report(args, results, restart)
     print(table)
@@ -438,14 +485,15 @@ def run(args, database_url: str, tmp: Path, processes: Processes) -> int:
             benchmarks.write("\n" + table)
     pages_ok = all(results[path]["rps"] >= GOAL_RATIO * results[HEALTH]["rps"] for path in PAGES)
     no_errors = all(result["errors"] == 0 for result in results.values())
-    return 0 if pages_ok and no_errors and restart["lost"] == 0 else 1
+    fresh = restart["lost"] == 0 and restart["unseen"] == 0
+    return 0 if pages_ok and no_errors and fresh else 1
 
 
-def restart_without_loss(args, base, env, tmp, processes, port_b, cookie, token) -> dict:
+def restart_without_loss(args, base, env, tmp, processes, port_b, sessions, token) -> dict:
     readers_result: dict = {}
     readers = threading.Thread(
         target=lambda: readers_result.update(
-            wrk(base + "/", tmp / "mixed.lua", args.seconds, args.users, cookie)
+            wrk(base + "/", tmp / "mixed.lua", args.seconds, args.users)
         )
     )
     writer = Writer(base, token)
@@ -479,6 +527,13 @@ def restart_without_loss(args, base, env, tmp, processes, port_b, cookie, token)
         text=True,
     )
     found = int(check.stdout.strip().splitlines()[-1])
+    # Every reader has the project list kept on both servers from before the writes: each of
+    # them must now see every confirmed project, whichever server answers (core/pagecache.py).
+    unseen = 0
+    for session in sessions:
+        for _server in range(2):
+            html = httpx.get(base + "/projekt/", cookies={"sessionid": session}, timeout=60).text
+            unseen += sum(code not in html for code in confirmed)
     reloads = (tmp / "serve-a.log").read_text().count("Handling signal: hup")
     access_log = (tmp / "nginx-access.log").read_text().splitlines()
     statuses = [line.split(" ", 1)[0] for line in access_log]
@@ -488,6 +543,7 @@ def restart_without_loss(args, base, env, tmp, processes, port_b, cookie, token)
         "confirmed": len(confirmed),
         "found": found,
         "lost": len(confirmed) - found,
+        "unseen": unseen,
         "write_errors": writer.failed,
         "b_stopped_with": stopped_with,
         "a_reloads": reloads,
@@ -522,7 +578,8 @@ def report(args, results: dict, restart: dict) -> str:
     lines = [
         f"### Load: two app servers behind nginx, {now}",
         "",
-        f"`benchmarks/load.py`: {args.users} users (wrk connections), two `samverka serve` "
+        f"`benchmarks/load.py`: {args.users} users (wrk connections, each its own login: "
+        "the controller, unit managers, readers), two `samverka serve` "
         f"(workers {workers}, threads {threads}) on one PostgreSQL with Skaraborg loaded, "
         f"nginx round-robin; {machine()}.",
         "",
@@ -552,7 +609,8 @@ def report(args, results: dict, restart: dict) -> str:
         + (f" ({readers['statuses']})" if readers.get("statuses") else "")
         + f", timeouts (10 s) {readers.get('timeouts', '?')}. Answers nginx sent with a 5xx "
         f"status during the whole run: {restart['proxy_5xx']}; connections it could not make to "
-        f"an app server and tried on the other: {restart['refused']}.",
+        f"an app server and tried on the other: {restart['refused']}. Afterwards, each user's "
+        f"project list from both servers: confirmed projects missing **{restart['unseen']}**.",
         "",
     ]
     return "\n".join(lines)

@@ -305,18 +305,27 @@ SAMVERKA_TRUSTED_PROXIES = [
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # The main pages, per user until the data changes (samverka/core/pagecache.py): each app
-    # server keeps its own, in memory, at most this many.
+    # server keeps its own, in memory, compressed (2–30 kB a page), at most this many.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "samverka-pages",
         "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": env_int("SAMVERKA_PAGE_CACHE_ENTRIES", 300)},
+        "OPTIONS": {"MAX_ENTRIES": env_int("SAMVERKA_PAGE_CACHE_ENTRIES", 2000)},
     },
 }
 if os.environ.get("SAMVERKA_CACHE_TABLE"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": os.environ["SAMVERKA_CACHE_TABLE"],
+    }
+    # With several app servers, a page one of them rendered is shared with the others through
+    # a table of its own (`samverka setup` creates it), so each page is rendered once, not once
+    # per worker. Each server still answers from its own memory first.
+    CACHES["shared_pages"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ["SAMVERKA_CACHE_TABLE"] + "_pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("SAMVERKA_PAGE_CACHE_ENTRIES", 2000) * 5},
     }
 # Off in development, where a template changes without a restart.
 SAMVERKA_PAGE_CACHE = env_bool("SAMVERKA_PAGE_CACHE", not DEBUG)

@@ -47,7 +47,7 @@ def prepare(say: Callable[[str], None] = print) -> None:
             say("Databasen har alla migreringar.")
         if cache_table():
             call_command("createcachetable", verbosity=0)
-            say(f"Cachetabellen {cache_table()} finns.")
+            say(f"Cachetabellerna {', '.join(cache_tables())} finns.")
         if settings.IS_PRODUCTION:
             collect_static(say)
 
@@ -97,11 +97,13 @@ def problems() -> list[str]:
             f"{len(pending)} migreringar är inte körda ({shown}): kör `samverka setup` "
             "(eller `samverka migrate`) först."
         )
-    if cache_table() and cache_table() not in connection.introspection.table_names():
-        found.append(
-            f"Cachetabellen {cache_table()} (SAMVERKA_CACHE_TABLE) saknas: kör `samverka setup` "
-            "(eller `samverka createcachetable`) först."
-        )
+    tables = connection.introspection.table_names()
+    for table in cache_tables():
+        if table not in tables:
+            found.append(
+                f"Cachetabellen {table} (SAMVERKA_CACHE_TABLE) saknas: kör `samverka setup` "
+                "(eller `samverka createcachetable`) först."
+            )
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if settings.IS_PRODUCTION and not manifest.exists():
         found.append(
@@ -115,6 +117,15 @@ def unapplied_migrations() -> list[str]:
     executor = MigrationExecutor(connection)
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def cache_tables() -> list[str]:
+    """Every cache table: the shared cache's and the kept pages' (core/pagecache.py)."""
+    return [
+        backend["LOCATION"]
+        for backend in settings.CACHES.values()
+        if backend.get("BACKEND") == "django.core.cache.backends.db.DatabaseCache"
+    ]
 
 
 def cache_table() -> str | None:

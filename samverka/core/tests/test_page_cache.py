@@ -244,3 +244,34 @@ def test_an_adopted_year_is_kept_and_a_browser_that_has_it_still_gets_304(settin
     )
     assert len([q for q in queries.captured_queries if "django_session" not in q["sql"]]) <= 4
     assert client.get("/budget/2025/", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_a_page_rendered_by_one_app_server_is_answered_by_another(settings):
+    """With a cache table (several app servers), a rendered page is shared through it; each
+    server's memory is its own (cleared here to stand for the other server)."""
+    from django.core.cache import caches
+    from django.core.management import call_command
+
+    settings.CACHES = settings.CACHES | {
+        "shared_pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_shared_pages",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    project = make_project(name="Delad sida")
+    user = testing.make_controller()
+    first_server, other_server = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_server.force_login(user)
+    other_server.force_login(user)
+    page(first_server, project)
+    caches["pages"].clear()  # the other server has nothing in its memory
+    before = dataversion.token()
+    count, html = queries_of(other_server, project)
+    assert count <= 5  # + the shared table's row
+    assert "Delad sida" in html
+    assert dataversion.token() == before  # writing the cache table is not a data change
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    data = form_data(project, name="Från den andra servern") | {"csrfmiddlewaretoken": token}
+    response = other_server.post(reverse("portfolio:project_edit", args=[project.code]), data)
+    assert response.status_code == 302
