@@ -99,3 +99,32 @@ def _replayed_seed():
     seeding._load = seed_replay.replaying(seeding.load_from_sources)
     yield
     seeding._load = real
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    # pytest-django's live server, its requests counted until each is finished (_browser.InFlight).
+    from samverka.core.tests._browser import InFlight
+
+    httpd = live_server.thread.httpd
+    live_server.in_flight = InFlight(httpd.get_app())
+    httpd.set_app(live_server.in_flight)
+    return live_server
+
+
+@pytest.fixture(autouse=True)
+def _live_server_settles(request):
+    # A browser may leave a request in flight when its page closes; the live server's thread
+    # then still holds the database while pytest-django empties it for the next test, and the
+    # flush fails ("database table is locked"). Set up after the database, so torn down before
+    # its flush: close the browser's pages and wait for the server to finish.
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    server = request.getfixturevalue("live_server")
+    browser = request.getfixturevalue("browser") if "browser" in request.fixturenames else None
+    yield
+    from samverka.core.tests._browser import settle
+
+    settle(browser, server)

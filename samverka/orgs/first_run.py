@@ -7,10 +7,16 @@ a summary with the members' populations (fetched from SCB when online, entered o
 the button that creates everything and logs the administrator in.
 
 Between the steps the answers wait in the session; the password only as Django's hash.
+
+Guessing the token is throttled: after `TOKEN_GUESSES` wrong tokens from one address (the
+client as `opendata.ratelimit.client_ip` sees it, counted in Django's cache like that limit)
+the page refuses that address's attempts with 429 for `TOKEN_LOCK_SECONDS`.
 """
 
 import hashlib
+import math
 import secrets
+import time
 from decimal import Decimal
 
 from django import forms
@@ -19,6 +25,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverka.goals.http import ServiceError
+from samverka.opendata.ratelimit import client_ip
 from samverka.orgs import municipalities, populations
 from samverka.orgs.founding import (
     Founding,
@@ -42,9 +50,16 @@ from samverka.orgs.founding import (
 from samverka.orgs.models import Federation
 
 SESSION_KEY = "first_run"
+# Five wrong tokens, then a quarter of an hour's pause: a person who mistyped is barely held
+# up, and a guesser gets 20 tries an hour from each address.
+TOKEN_GUESSES = 5
+TOKEN_LOCK_SECONDS = 15 * 60
+clock = time.time
 
 
 class FirstRunForm(forms.Form):
+    wrong_token = False  # set by clean_token: the view counts wrong tokens per address
+
     token = forms.CharField(
         label=gettext_lazy("Uppläggningsnyckel"),
         help_text=gettext_lazy("Värdet av SAMVERKA_SETUP_TOKEN på servern."),
@@ -112,7 +127,10 @@ class FirstRunForm(forms.Form):
 
     def clean_token(self) -> str:
         token = self.cleaned_data["token"]
-        if not secrets.compare_digest(token.encode(), settings.SETUP_TOKEN.encode()):
+        # Digests of equal length, compared in constant time: the answer tells neither how much
+        # of the token was right nor how long it is.
+        if not secrets.compare_digest(_token_digest(token), _token_digest(settings.SETUP_TOKEN)):
+            self.wrong_token = True
             raise forms.ValidationError(_("Nyckeln stämmer inte."))
         return token
 
@@ -184,8 +202,13 @@ def start(request: HttpRequest) -> HttpResponse:
         return render(request, "orgs/first_run/closed.html")
     saved = request.session.get(SESSION_KEY)
     if request.method == "POST":
+        if locked_for := _token_locked_for(request):
+            return _too_many_wrong_tokens(request, locked_for)
         form = FirstRunForm(request.POST)
-        if form.is_valid():
+        valid = form.is_valid()
+        if form.wrong_token:
+            _count_wrong_token(request)
+        if valid:
             data = form.cleaned_data
             answers = {
                 "name": data["name"].strip(),
@@ -223,6 +246,49 @@ def start(request: HttpRequest) -> HttpResponse:
 
 def _token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _lock_key(request: HttpRequest) -> str:
+    return f"first-run-token-locked:{client_ip(request)}"
+
+
+def _token_locked_for(request: HttpRequest) -> int:
+    """Seconds until this address may try a token again; 0 when it may now."""
+    until = cache.get(_lock_key(request))
+    if until is None:
+        return 0
+    left = math.ceil(until - clock())
+    if left <= 0:
+        cache.delete(_lock_key(request))
+        return 0
+    return left
+
+
+def _count_wrong_token(request: HttpRequest) -> None:
+    key = f"first-run-wrong-tokens:{client_ip(request)}"
+    # add() only creates: of two wrong tokens at once, one creates and both increment.
+    cache.add(key, 0, timeout=TOKEN_LOCK_SECONDS)
+    try:
+        wrong = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=TOKEN_LOCK_SECONDS)
+        wrong = 1
+    if wrong >= TOKEN_GUESSES:
+        cache.set(_lock_key(request), clock() + TOKEN_LOCK_SECONDS, timeout=TOKEN_LOCK_SECONDS)
+        cache.delete(key)
+
+
+def _too_many_wrong_tokens(request: HttpRequest, seconds: int) -> HttpResponse:
+    minutes = math.ceil(seconds / 60)
+    response = render(
+        request,
+        "orgs/first_run/too_many_attempts.html",
+        {"guesses": TOKEN_GUESSES, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _fetch(answers: dict) -> None:

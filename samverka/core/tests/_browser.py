@@ -4,6 +4,7 @@ layout, save screenshots. Not a test module (pytest collects test_*.py only)."""
 import os
 import re
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,3 +136,78 @@ def axe_violations(page) -> list[tuple[str, str, int]]:
 
     found = Axe().run(page, options=WCAG_21_AA).response["violations"]
     return [(v["id"], v["help"], len(v["nodes"])) for v in found]
+
+
+class InFlight:
+    """The live server's WSGI application, wrapped to know which requests it is still handling.
+
+    A request counts from its arrival until the server has closed its response, which is when
+    Django ends the request and lets go of the database. The tests wait for none before the
+    database is emptied (the root conftest.py): a request the browser left behind when its
+    context closed would otherwise still hold SQLite's lock while pytest-django flushes."""
+
+    def __init__(self, app):
+        self.app = app
+        self._paths: list[str] = []
+        self._changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        path = f"{environ.get('REQUEST_METHOD', '')} {environ.get('PATH_INFO', '')}"
+        with self._changed:
+            self._paths.append(path)
+        try:
+            response = self.app(environ, start_response)
+        except BaseException:
+            self._finished(path)
+            raise
+        return _ClosedThen(response, lambda: self._finished(path))
+
+    def _finished(self, path: str) -> None:
+        with self._changed:
+            self._paths.remove(path)
+            self._changed.notify_all()
+
+    @property
+    def paths(self) -> list[str]:
+        with self._changed:
+            return list(self._paths)
+
+    def wait_until_idle(self, timeout: float) -> None:
+        with self._changed:
+            if not self._changed.wait_for(lambda: not self._paths, timeout):
+                raise AssertionError(
+                    f"the live server was still handling {', '.join(self._paths)} {timeout:g} s "
+                    "after the test: a request left in flight would hold the database while "
+                    "it is emptied for the next test"
+                )
+
+
+class _ClosedThen:
+    """A WSGI response that calls `then` once the server has closed it (also after an error)."""
+
+    def __init__(self, response, then):
+        self._response, self._then = response, then
+
+    def __iter__(self):
+        return iter(self._response)
+
+    def close(self) -> None:
+        then, self._then = self._then, None
+        try:
+            if hasattr(self._response, "close"):
+                self._response.close()
+        finally:
+            if then:
+                then()
+
+
+SETTLE_SECONDS = 30
+
+
+def settle(browser, server, timeout: float = SETTLE_SECONDS) -> None:
+    """After a browser test: close every context the browser still has open (so no page starts
+    another request), then wait until the live server has finished the requests in flight."""
+    if browser is not None:
+        for context in browser.contexts:
+            context.close()
+    server.in_flight.wait_until_idle(timeout)
