@@ -132,6 +132,31 @@ def unit_follow_up(period: PlanningPeriod, unit: Unit, month: int) -> UnitFollow
     )
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The rows' labels in the active language: translated once for all units of a year."""
+
+    kinds: dict[str, str]
+    unmapped: str
+    revenue: str
+    costs: str
+    result: str
+
+    @classmethod
+    def translated(cls) -> "Labels":
+        kinds = {}
+        for kind, label in LineKind.choices:
+            label = str(label)
+            kinds[kind] = label[:1].upper() + label[1:]  # "OH-kostnader", not "Oh-kostnader"
+        return cls(
+            kinds,
+            _("Konton utan budgetslag (ej kopplade)"),
+            _("Summa intäkter"),
+            _("Summa kostnader"),
+            _("Resultat"),
+        )
+
+
 def _unit_follow_up(
     period: PlanningPeriod,
     unit: Unit,
@@ -141,17 +166,17 @@ def _unit_follow_up(
     actual: dict[tuple[str | None, int], Decimal],
     forecasts: dict[str, Decimal],
     comments: dict[str, VarianceComment],
+    labels: Labels | None = None,
 ) -> UnitFollowUp:
+    labels = labels or Labels.translated()
     budget = {k: v for k, v in budget.items() if v}
     kinds = set(budget) | {kind for kind, _m in actual if kind} | set(forecasts)
     follow = UnitFollowUp(period, unit, month)
-    labels = dict(LineKind.choices)
     for kind in sorted(kinds, key=lambda k: KIND_ORDER.get(k, 99)):
         year_budget = budget.get(kind, ZERO)
         ytd_actual = sum((actual.get((kind, m), ZERO) for m in range(1, month + 1)), ZERO)
-        label = str(labels.get(kind, kind))
         row = Row(
-            label=label[:1].upper() + label[1:],  # "OH-kostnader", not "Oh-kostnader"
+            label=labels.kinds.get(kind, kind),
             kind=kind,
             year_budget=year_budget,
             month_budget=budget_through(year_budget, month)
@@ -170,15 +195,15 @@ def _unit_follow_up(
     if unkinded:
         ytd = sum((v for m, v in unkinded.items() if m <= month), ZERO)
         follow.unmapped = Row(
-            _("Konton utan budgetslag (ej kopplade)"),
+            labels.unmapped,
             None,
             month_actual=unkinded.get(month, ZERO),
             ytd_actual=ytd,
             forecast=ytd,
         )
-    follow.revenue = Row(_("Summa intäkter"), None, is_total=True)
-    follow.costs = Row(_("Summa kostnader"), None, is_total=True)
-    follow.result = Row(_("Resultat"), None, is_total=True)
+    follow.revenue = Row(labels.revenue, None, is_total=True)
+    follow.costs = Row(labels.costs, None, is_total=True)
+    follow.result = Row(labels.result, None, is_total=True)
     for row in follow.rows:
         (follow.revenue if row.kind in REVENUE_KINDS else follow.costs).add(row)
         follow.result.add(row)
@@ -213,6 +238,7 @@ def period_follow_up(period: PlanningPeriod, month: int) -> list[PeriodSummary]:
         for u in Unit.objects.filter(federation_id=period.federation_id)
         if u.pk in actual or u.pk in budgeted
     ]
+    labels = Labels.translated()
     summaries = [
         PeriodSummary(
             u,
@@ -224,6 +250,7 @@ def period_follow_up(period: PlanningPeriod, month: int) -> list[PeriodSummary]:
                 actual=actual.get(u.pk, {}),
                 forecasts=forecasts.get(u.pk, {}),
                 comments=comments.get(u.pk, {}),
+                labels=labels,
             ).result,
         )
         for u in units
