@@ -216,10 +216,19 @@ def _unit_follow_up(
 class PeriodSummary:
     unit: Unit | None
     result: Row
+    follow: UnitFollowUp | None = None  # the unit's whole follow-up, as `unit_follow_up` gives
+
+
+def unit_follow_ups(
+    period: PlanningPeriod, month: int, summaries: list[PeriodSummary]
+) -> list[UnitFollowUp]:
+    """Every unit's follow-up: from `period_follow_up`'s summaries without reading again."""
+    return [s.follow or unit_follow_up(period, s.unit, month) for s in summaries if s.unit]
 
 
 def period_follow_up(period: PlanningPeriod, month: int) -> list[PeriodSummary]:
-    """The result row of every unit with a budget or actuals, and the unmapped bucket."""
+    """The result row of every unit with a budget or actuals (with the unit's whole
+    follow-up), and the unmapped bucket."""
     # Every unit's sums at once, as stored with each import (`sums`): the same number of
     # queries for sixty units as for six, and a few thousand sums instead of a year's rows.
     actual: dict[int | None, dict[tuple[str | None, int], Decimal]] = defaultdict(dict)
@@ -239,22 +248,20 @@ def period_follow_up(period: PlanningPeriod, month: int) -> list[PeriodSummary]:
         if u.pk in actual or u.pk in budgeted
     ]
     labels = Labels.translated()
-    summaries = [
-        PeriodSummary(
+    follows = [
+        _unit_follow_up(
+            period,
             u,
-            _unit_follow_up(
-                period,
-                u,
-                month,
-                budget=dict(budget.table_for(u).by_kind),
-                actual=actual.get(u.pk, {}),
-                forecasts=forecasts.get(u.pk, {}),
-                comments=comments.get(u.pk, {}),
-                labels=labels,
-            ).result,
+            month,
+            budget=dict(budget.table_for(u).by_kind),
+            actual=actual.get(u.pk, {}),
+            forecasts=forecasts.get(u.pk, {}),
+            comments=comments.get(u.pk, {}),
+            labels=labels,
         )
         for u in units
     ]
+    summaries = [PeriodSummary(f.unit, f.result, f) for f in follows]
     unmapped = actual.get(None, {})
     if unmapped:
         row = Row(_("Utan enhet (kostnadsställe saknas eller är inte kopplat)"), None)

@@ -186,3 +186,15 @@ def test_the_migration_stores_the_sums_of_batches_imported_before_it(world):
     migration.store_sums(apps, None)
     batch.refresh_from_db()
     assert batch.sums_stored and _stored(batch) == expected == _rows_summed(batch)
+
+
+def test_the_year_s_follow_up_carries_each_unit_s_own_follow_up_whole(world):
+    _federation, period, nord, syd = world
+    importing.import_sie(OVNBOLAG)
+    summaries = followup.period_follow_up(period, 6)
+    follows = followup.unit_follow_ups(period, 6, summaries)
+    assert [f.unit for f in follows] == [nord, syd]
+    for follow in follows:
+        own = followup.unit_follow_up(period, follow.unit, 6)
+        assert (follow.rows, follow.unmapped, follow.result) == (own.rows, own.unmapped, own.result)
+    assert follows[0].rows and follows[0].result.ytd_actual
