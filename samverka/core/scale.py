@@ -26,6 +26,7 @@ from samverka.audit.recording import log
 from samverka.budget.models import Assumptions, BudgetLine, LineKind, StatedFigure
 from samverka.decisions.models import Decision
 from samverka.goals.models import Goal, Indicator, Measurement
+from samverka.ledger import sums
 from samverka.ledger.models import Actual, ImportBatch
 from samverka.orgs import periods
 from samverka.orgs.models import Federation, GoverningBody, Member, PlanningPeriod, Population, Unit
@@ -501,4 +502,7 @@ def _actuals(federation: Federation, wanted: int, rng: random.Random) -> int:
                     chunk = []
             cursor.executemany(sql, chunk)
             written += len(chunk)
+    # As the import stores them: each batch's sums per unit, line kind and month.
+    for batch in ImportBatch.objects.filter(pk__in=[b for _p, b, _t in cells]):
+        sums.summarise(batch)
     return written

@@ -12,13 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from samverka.budget.computations import load_budget
 from samverka.budget.models import KIND_ORDER, REVENUE_KINDS, BudgetLine, LineKind
 from samverka.budget.queries import unit_totals
-from samverka.ledger.models import Actual, ImportBatch, ManualForecast, VarianceComment
+from samverka.ledger.models import ImportBatch, ManualForecast, VarianceComment
+from samverka.ledger.sums import period_sums
 from samverka.lib.money import ORE, round_kronor
 from samverka.orgs.models import PlanningPeriod, Unit
 
@@ -108,13 +108,9 @@ def active_batch(period: PlanningPeriod) -> ImportBatch | None:
 
 def actual_sums(period: PlanningPeriod, unit: Unit | None) -> dict[tuple[str | None, int], Decimal]:
     """{(line kind, month): amount} for a unit (None: the rows without a unit)."""
-    rows = (
-        Actual.objects.filter(period=period, unit=unit)
-        .order_by()
-        .values_list("line_kind", "month")
-        .annotate(total=Sum("amount"))
-    )
-    return {(kind, month): total for kind, month, total in rows}
+    return {
+        (kind, month): total for (_u, kind, month), total in period_sums(period, unit=unit).items()
+    }
 
 
 def unit_follow_up(period: PlanningPeriod, unit: Unit, month: int) -> UnitFollowUp:
@@ -136,6 +132,31 @@ def unit_follow_up(period: PlanningPeriod, unit: Unit, month: int) -> UnitFollow
     )
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The rows' labels in the active language: translated once for all units of a year."""
+
+    kinds: dict[str, str]
+    unmapped: str
+    revenue: str
+    costs: str
+    result: str
+
+    @classmethod
+    def translated(cls) -> "Labels":
+        kinds = {}
+        for kind, label in LineKind.choices:
+            label = str(label)
+            kinds[kind] = label[:1].upper() + label[1:]  # "OH-kostnader", not "Oh-kostnader"
+        return cls(
+            kinds,
+            _("Konton utan budgetslag (ej kopplade)"),
+            _("Summa intäkter"),
+            _("Summa kostnader"),
+            _("Resultat"),
+        )
+
+
 def _unit_follow_up(
     period: PlanningPeriod,
     unit: Unit,
@@ -145,17 +166,17 @@ def _unit_follow_up(
     actual: dict[tuple[str | None, int], Decimal],
     forecasts: dict[str, Decimal],
     comments: dict[str, VarianceComment],
+    labels: Labels | None = None,
 ) -> UnitFollowUp:
+    labels = labels or Labels.translated()
     budget = {k: v for k, v in budget.items() if v}
     kinds = set(budget) | {kind for kind, _m in actual if kind} | set(forecasts)
     follow = UnitFollowUp(period, unit, month)
-    labels = dict(LineKind.choices)
     for kind in sorted(kinds, key=lambda k: KIND_ORDER.get(k, 99)):
         year_budget = budget.get(kind, ZERO)
         ytd_actual = sum((actual.get((kind, m), ZERO) for m in range(1, month + 1)), ZERO)
-        label = str(labels.get(kind, kind))
         row = Row(
-            label=label[:1].upper() + label[1:],  # "OH-kostnader", not "Oh-kostnader"
+            label=labels.kinds.get(kind, kind),
             kind=kind,
             year_budget=year_budget,
             month_budget=budget_through(year_budget, month)
@@ -174,15 +195,15 @@ def _unit_follow_up(
     if unkinded:
         ytd = sum((v for m, v in unkinded.items() if m <= month), ZERO)
         follow.unmapped = Row(
-            _("Konton utan budgetslag (ej kopplade)"),
+            labels.unmapped,
             None,
             month_actual=unkinded.get(month, ZERO),
             ytd_actual=ytd,
             forecast=ytd,
         )
-    follow.revenue = Row(_("Summa intäkter"), None, is_total=True)
-    follow.costs = Row(_("Summa kostnader"), None, is_total=True)
-    follow.result = Row(_("Resultat"), None, is_total=True)
+    follow.revenue = Row(labels.revenue, None, is_total=True)
+    follow.costs = Row(labels.costs, None, is_total=True)
+    follow.result = Row(labels.result, None, is_total=True)
     for row in follow.rows:
         (follow.revenue if row.kind in REVENUE_KINDS else follow.costs).add(row)
         follow.result.add(row)
@@ -195,19 +216,23 @@ def _unit_follow_up(
 class PeriodSummary:
     unit: Unit | None
     result: Row
+    follow: UnitFollowUp | None = None  # the unit's whole follow-up, as `unit_follow_up` gives
+
+
+def unit_follow_ups(
+    period: PlanningPeriod, month: int, summaries: list[PeriodSummary]
+) -> list[UnitFollowUp]:
+    """Every unit's follow-up: from `period_follow_up`'s summaries without reading again."""
+    return [s.follow or unit_follow_up(period, s.unit, month) for s in summaries if s.unit]
 
 
 def period_follow_up(period: PlanningPeriod, month: int) -> list[PeriodSummary]:
-    """The result row of every unit with a budget or actuals, and the unmapped bucket."""
-    # Every unit's sums at once (aggregated in the database): the same number of queries for
-    # sixty units and a million actual rows as for six.
+    """The result row of every unit with a budget or actuals (with the unit's whole
+    follow-up), and the unmapped bucket."""
+    # Every unit's sums at once, as stored with each import (`sums`): the same number of
+    # queries for sixty units as for six, and a few thousand sums instead of a year's rows.
     actual: dict[int | None, dict[tuple[str | None, int], Decimal]] = defaultdict(dict)
-    for unit_id, kind, m, total in (
-        Actual.objects.filter(period=period)
-        .order_by()
-        .values_list("unit_id", "line_kind", "month")
-        .annotate(total=Sum("amount"))
-    ):
+    for (unit_id, kind, m), total in period_sums(period).items():
         actual[unit_id][(kind, m)] = total
     budget = load_budget(period)
     budgeted = set(BudgetLine.objects.filter(period=period).values_list("unit_id", flat=True))
@@ -222,21 +247,21 @@ def period_follow_up(period: PlanningPeriod, month: int) -> list[PeriodSummary]:
         for u in Unit.objects.filter(federation_id=period.federation_id)
         if u.pk in actual or u.pk in budgeted
     ]
-    summaries = [
-        PeriodSummary(
+    labels = Labels.translated()
+    follows = [
+        _unit_follow_up(
+            period,
             u,
-            _unit_follow_up(
-                period,
-                u,
-                month,
-                budget=dict(budget.table_for(u).by_kind),
-                actual=actual.get(u.pk, {}),
-                forecasts=forecasts.get(u.pk, {}),
-                comments=comments.get(u.pk, {}),
-            ).result,
+            month,
+            budget=dict(budget.table_for(u).by_kind),
+            actual=actual.get(u.pk, {}),
+            forecasts=forecasts.get(u.pk, {}),
+            comments=comments.get(u.pk, {}),
+            labels=labels,
         )
         for u in units
     ]
+    summaries = [PeriodSummary(f.unit, f.result, f) for f in follows]
     unmapped = actual.get(None, {})
     if unmapped:
         row = Row(_("Utan enhet (kostnadsställe saknas eller är inte kopplat)"), None)

@@ -30,6 +30,7 @@ from samverka.imports.pipeline import (
     record,
     sha256_of,
 )
+from samverka.ledger import sums
 from samverka.ledger.mapping import Mapping
 from samverka.ledger.models import Actual, ImportBatch, budget_sign
 from samverka.ledger.sie import ERROR, SieError, SieFile, read
@@ -274,6 +275,7 @@ def _store(
             # Bulk rows, bulk removal: the import's audit entry counts the rows removed.
             deleted = Actual.objects.filter(batch=replaced).count()
             Actual.objects.filter(batch=replaced)._raw_delete(Actual.objects.db)
+            sums.remove(replaced)
             replaced.status = ImportBatch.Status.REPLACED
             replaced.save()
         batch = ImportBatch.objects.create(
@@ -297,6 +299,7 @@ def _store(
             checks_passed=list(sie.checks_passed),
             totals={key: str(value) for key, value in totals.items()},
             imported_by=user if user is not None and user.pk else None,
+            sums_stored=True,
         )
         Actual.objects.bulk_create(
             (
@@ -314,6 +317,13 @@ def _store(
                 for (unit_id, kind, account, dim, obj, month), amount in cells.items()
             ),
             batch_size=2000,
+        )
+        sums.store(
+            batch,
+            (
+                (unit_id, kind, month, amount)
+                for (unit_id, kind, _account, _dim, _obj, month), amount in cells.items()
+            ),
         )
         record(
             batch,
@@ -361,7 +371,8 @@ def remap(batch: ImportBatch) -> int:
     """
     mapping = Mapping.for_federation(batch.period.federation)
     changed = []
-    for row in Actual.objects.filter(batch=batch):
+    rows = list(Actual.objects.filter(batch=batch))
+    for row in rows:
         kind = mapping.line_kind(row.account)
         unit_id = mapping.objects.get((row.dimension, row.object_code)) if row.object_code else None
         if (kind, unit_id) != (row.line_kind, row.unit_id):
@@ -369,6 +380,7 @@ def remap(batch: ImportBatch) -> int:
             changed.append(row)
     with transaction.atomic():
         Actual.objects.bulk_update(changed, ["line_kind", "unit"], batch_size=2000)
+        sums.store(batch, ((r.unit_id, r.line_kind, r.month, r.amount) for r in rows))
         unmapped = sum(
             Actual.objects.filter(batch=batch)
             .filter(models.Q(unit__isnull=True) | models.Q(line_kind__isnull=True))

@@ -148,6 +148,10 @@ class ImportBatch(AuditedModel):
         verbose_name=_("inläst av"),
     )
     imported_at = models.DateTimeField(_("inläst"), auto_now_add=True)
+    # The batch's actuals are also stored summed per unit, line kind and month (`ActualSum`),
+    # written in the same transaction as its rows; False for a batch whose rows were written
+    # some other way, whose sums are then read from the rows.
+    sums_stored = models.BooleanField(_("summor sparade"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("inläsning")
@@ -216,6 +220,38 @@ class Actual(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.period.year}-{self.month:02d} {self.account}: {self.amount}"
+
+
+class ActualSum(models.Model):
+    """A batch's actuals summed per unit, line kind and month: what the follow-up reads.
+
+    A year's actuals are some 200 000 rows at ten times Skaraborg and the follow-up pages
+    want only these sums (a few thousand), so the import writes them with the rows, in the
+    same transaction, and a remap writes them again (`ledger.sums`). An import's rows never
+    change otherwise. Not an `AuditedModel`: derived figures, recorded by the import's one
+    audit entry like the rows they sum. Removed with the batch's rows.
+    """
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="sums")
+    period = models.ForeignKey(PlanningPeriod, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    line_kind = models.CharField(
+        _("slag"), max_length=30, choices=LineKind.choices, null=True, blank=True
+    )
+    month = models.PositiveSmallIntegerField(
+        _("månad"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    amount = money_field(_("belopp (kr, intäkter +, kostnader −)"))
+
+    class Meta:
+        verbose_name = _("summa av utfall")
+        verbose_name_plural = _("summor av utfall")
+        indexes = [models.Index(fields=["period", "unit"], name="ledger_actualsum_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.unit_id} {self.line_kind} {self.month:02d}: {self.amount}"
 
 
 class VarianceComment(AuditedModel):

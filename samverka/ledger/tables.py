@@ -20,7 +20,7 @@ from samverka.ledger.followup import (
     UnitFollowUp,
     active_batch,
     period_follow_up,
-    unit_follow_up,
+    unit_follow_ups,
 )
 from samverka.ledger.models import Actual, ImportBatch
 from samverka.lib.money import ORE, round_kronor
@@ -271,7 +271,7 @@ def federation_table(
     if summaries is None:
         summaries = period_follow_up(period, month)
     if follows is None:
-        follows = [unit_follow_up(period, s.unit, month) for s in summaries if s.unit]
+        follows = unit_follow_ups(period, month, summaries)
     table = Table(
         f"uppfoljning-{period.year}-forbundet",
         _("Förbundet: budget, utfall och prognos %(year)s, ackumulerat till och med %(month)s")

@@ -8,6 +8,7 @@ January–March and says so; it never compares eight months of budget with three
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -21,9 +22,10 @@ from samverka.ledger.followup import (
     UnitFollowUp,
     active_batch,
     period_follow_up,
-    unit_follow_up,
+    unit_follow_ups,
 )
 from samverka.ledger.models import Actual, ImportBatch, ManualForecast
+from samverka.ledger.sums import period_sums
 from samverka.lib.money import document_kr, format_percent
 from samverka.lib.tabular import Column, Kind, Table
 from samverka.orgs.models import Unit
@@ -83,13 +85,12 @@ class Economy:
             return None
         return next((f for f in self.follows if f.unit.pk == unit.pk), None)
 
-    @property
+    @cached_property
     def units_without_actuals(self) -> list[Unit]:
-        booked = set(
-            Actual.objects.filter(
-                period=self.scope.period, month__lte=self.month or 0, unit__isnull=False
-            ).values_list("unit_id", flat=True)
-        )
+        booked = {
+            unit_id
+            for unit_id, _kind, _month in period_sums(self.scope.period, month__lte=self.month or 0)
+        }
         return [f.unit for f in self.follows if f.unit.pk not in booked]
 
     @property
@@ -133,9 +134,7 @@ def gather(scope: Scope) -> Economy:
     )
     if month is not None:
         economy.summaries = period_follow_up(period, month)
-        economy.follows = [
-            unit_follow_up(period, s.unit, month) for s in economy.summaries if s.unit
-        ]
+        economy.follows = unit_follow_ups(period, month, economy.summaries)
     return economy
 
 
