@@ -65,7 +65,7 @@ def _member_rows(html: str) -> list[str]:
 def test_the_members_are_shown_page_by_page_with_links_that_need_no_script(client, indicator):
     first = _page(client, indicator)
     assert _member_rows(first) == [f"Ort {n:02}" for n in range(25)]
-    assert 'href="?&amp;sida=2" rel="next"' in first
+    assert 'href="?&amp;sida=2#tabell-andel" rel="next"' in first
     assert "Visar 1–25 av 40" in first
 
     second = _page(client, indicator, sida=2)
