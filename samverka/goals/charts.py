@@ -1,10 +1,13 @@
-"""Server-rendered SVG line charts: one indicator over the years, the whole area and each member.
+"""Server-rendered SVG line charts: one indicator over the years, the whole area, the members'
+spread and the members a reader chose.
 
 Drawn with `lib.svg` (the same helper as the project timeline). The chart is an image with a
 text alternative; the data table under it is the accessible form. The whole area is told apart
 from the members by a thick line with round markers (not by colour alone), targets by a dashed
-line with square markers. The value axis fits the data (see `svg.fit_axis`), and the end labels
-of the area and the target are pushed apart so they never overlap.
+line with square markers, chosen members by a thinner dark grey line with small markers and
+their name at the end. The members as a whole are a grey band from the lowest to the highest
+value each year: with 150 members, 150 lines would be a grey mass. The value axis fits the
+data (see `svg.fit_axis`), and the end labels are pushed apart so they never overlap.
 """
 
 from dataclasses import dataclass
@@ -21,24 +24,48 @@ TOP, BOTTOM = 30, 34  # room for the unit above the plot and the years below it
 INSET = 10  # keeps the first and last year's markers off the axes
 LABEL_GAP = 8
 LINE_HEIGHT = FONT_SIZE * 1.25
+LABEL_MAX_WIDTH = 120  # a chosen member's name at the end of its line, shortened beyond this
+BAND_FILL = "#e4e4e4"  # inside GREY outlines (3.4:1 against white)
 
 
 @dataclass
 class Series:
     label: str
     points: dict[int, Decimal]
-    kind: str = "member"  # "region", "member" or "target"
+    kind: str = "member"  # "region", "member", "chosen" or "target"
+
+
+@dataclass
+class Band:
+    """The members' lowest and highest value each year, drawn as one grey area."""
+
+    label: str
+    low: dict[int, Decimal]
+    high: dict[int, Decimal]
+    members: int
 
 
 def line_chart(
-    chart_id: str, title: str, series: list[Series], unit: str, decimals: int = 0
+    chart_id: str,
+    title: str,
+    series: list[Series],
+    unit: str,
+    decimals: int = 0,
+    band: Band | None = None,
 ) -> SafeString:
     values = [v for s in series for v in s.points.values()]
-    years = sorted({y for s in series for y in s.points})
+    years = {y for s in series for y in s.points}
+    if band:
+        values += [*band.low.values(), *band.high.values()]
+        years |= set(band.low)
+    years = sorted(years)
     if not values:
         return mark_safe("")
     ticks = svg.fit_axis(values)
     tick_labels = ticks.labels()
+    for s in series:
+        if s.kind == "chosen":
+            s.label = svg.truncate(s.label, LABEL_MAX_WIDTH, FONT_SIZE)
     end_labelled = [s for s in series if s.kind != "member" and s.points]
     left = max(svg.text_width(t, FONT_SIZE) for t in tick_labels) + LABEL_GAP + 4
     right = max((svg.text_width(s.label, FONT_SIZE, bold=True) for s in end_labelled), default=0)
@@ -50,13 +77,16 @@ def line_chart(
 
     parts = [_value_axis(ticks, tick_labels, y, plot_left, plot_right, unit)]
     parts.append(_year_axis(years, x, plot_bottom))
-    order = {"member": 0, "target": 1, "region": 2}
+    if band and band.low:
+        parts.append(_band(band, x, y, unit, decimals))
+    order = {"member": 0, "chosen": 1, "target": 2, "region": 3}
     for s in sorted(series, key=lambda s: order[s.kind]):
         parts.append(_draw(s, x, y, plot_left, plot_right, unit, decimals))
     parts.append(_end_labels(end_labelled, y, plot_right, plot_top, plot_bottom))
     region = next((s for s in series if s.kind == "region"), None)
     members = len([s for s in series if s.kind == "member"])
-    description = _summary(title, region, unit, decimals, members)
+    chosen = [s.label for s in series if s.kind == "chosen"]
+    description = _summary(title, region, unit, decimals, members, band, chosen)
     return mark_safe(  # noqa: S308 – every text and attribute is escaped by lib.svg
         svg.document(
             chart_id=chart_id,
@@ -121,6 +151,24 @@ def _year_axis(years: list[int], x: svg.Scale, plot_bottom: float) -> str:
     )
 
 
+def _band(band: Band, x, y, unit, decimals) -> str:
+    """The area between the lowest and the highest member each year, outlined in grey."""
+    years = sorted(band.low)
+    upper = [(x(year), y(band.high[year])) for year in years]
+    lower = [(x(year), y(band.low[year])) for year in reversed(years)]
+    fmt = lambda v: f"{format_number(v, decimals)} {unit}".strip()  # noqa: E731
+    tip = "; ".join(f"{year}: {fmt(band.low[year])}–{fmt(band.high[year])}" for year in years)
+    outline = {"fill": "none", "stroke": svg.GREY, "stroke_width": "1"}
+    return svg.element(
+        "g",
+        svg.title(f"{band.label}. {tip}")
+        + svg.element("polygon", points=svg.points(upper + lower), fill=BAND_FILL)
+        + svg.element("polyline", points=svg.points(upper), **outline)
+        + svg.element("polyline", points=svg.points(lower[::-1]), **outline),
+        class_="band",
+    )
+
+
 def _draw(s: Series, x, y, plot_left, plot_right, unit, decimals) -> str:
     coords = [(x(year), y(value)) for year, value in sorted(s.points.items())]
     tips = [
@@ -143,6 +191,24 @@ def _draw(s: Series, x, y, plot_left, plot_right, unit, decimals) -> str:
         return svg.element(
             "circle", svg.title(tips[0]), class_="member", cx=cx, cy=cy, r="2.5", fill=svg.GREY
         )
+    if s.kind == "chosen":
+        line = svg.element(
+            "polyline",
+            svg.title(s.label),
+            class_="chosen",
+            points=svg.points(coords),
+            fill="none",
+            stroke=svg.MUTED,
+            stroke_width="2",
+            stroke_linejoin="round",
+        )
+        marks = "".join(
+            svg.element(
+                "circle", svg.title(tip), class_="chosen", cx=cx, cy=cy, r="3", fill=svg.MUTED
+            )
+            for (cx, cy), tip in zip(coords, tips, strict=True)
+        )
+        return line + marks
     if s.kind == "target":
         dashed = {
             "fill": "none",
@@ -211,7 +277,7 @@ def _end_labels(labelled: list[Series], y, plot_right, plot_top, plot_bottom) ->
     """Each label beside the last value of its line, pushed apart so no two overlap."""
     wanted = [y(s.points[max(s.points)]) for s in labelled]
     centres = svg.place_labels(wanted, LINE_HEIGHT, plot_top, plot_bottom)
-    colour = {"region": svg.ACCENT, "target": svg.WARNING}
+    colour = {"region": svg.ACCENT, "target": svg.WARNING, "chosen": svg.MUTED}
     return "".join(
         svg.text(
             plot_right + LABEL_GAP,
@@ -225,7 +291,15 @@ def _end_labels(labelled: list[Series], y, plot_right, plot_top, plot_bottom) ->
     )
 
 
-def _summary(title: str, region: Series | None, unit: str, decimals: int, members: int) -> str:
+def _summary(
+    title: str,
+    region: Series | None,
+    unit: str,
+    decimals: int,
+    members: int,
+    band: Band | None = None,
+    chosen: list[str] = (),
+) -> str:
     text = f"Diagram: {title}."
     if region and region.points:
         years = sorted(region.points)
@@ -237,4 +311,8 @@ def _summary(title: str, region: Series | None, unit: str, decimals: int, member
         text += "."
     if members:
         text += f" Tunna linjer: {members} medlemskommuner."
+    if band and band.low:
+        text += f" Grått fält: lägsta till högsta värdet bland {band.members} medlemskommuner."
+    if chosen:
+        text += f" Mörkgrå linjer: {', '.join(chosen)}."
     return text + " Alla värden finns i tabellen under diagrammet."

@@ -16,6 +16,7 @@ to the indicator's decimals as they show it. Years are plain integers (never "2 
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samverka.goals.models import FinancialTarget, Goal, Indicator, Measurement
@@ -84,8 +85,9 @@ def indicators_table(goals: Iterable[Goal] | None = None) -> Table:
     return table
 
 
-def indicator_table(view: IndicatorOverview) -> Table:
-    """One indicator as its page shows it: each area's value per year, and the target row."""
+def indicator_table(view: IndicatorOverview, *, with_rows: bool = True) -> Table:
+    """One indicator as its page shows it: each area's value per year, and the target row.
+    `with_rows=False`: only its key and title, for the page's download links."""
     indicator = view.indicator
     table = Table(
         f"{indicator.code}-per-ar",
@@ -100,6 +102,8 @@ def indicator_table(view: IndicatorOverview) -> Table:
         ],
         source="; ".join(view.sources),
     )
+    if not with_rows:
+        return table
     for row in view.rows:
         table.add(row.area, *(plain(v) for v in row.values), emphasis=row.is_region)
     if view.targets:
@@ -114,15 +118,24 @@ def _area_code(measurement: Measurement) -> str:
 
 
 def values_table(
-    indicators: Iterable[Indicator] | None = None, key: str = "", *, with_rows: bool = True
+    indicators: Iterable[Indicator] | None = None,
+    key: str = "",
+    *,
+    with_rows: bool = True,
+    members: Iterable[Member] | None = None,
 ) -> Table:
     """Every measured value: indicator × area (a member or the whole area) × year, with source.
+    `members`: only theirs and the whole area's (a page's member search).
 
     `with_rows=False` gives the table without reading the values: enough for a page's download
     links, which need only its key and title (an indicator has thousands of values)."""
     measurements = Measurement.objects.select_related("indicator__goal__federation", "member")
     if indicators is not None:
         measurements = measurements.filter(indicator__in=list(indicators))
+    if members is not None:
+        measurements = measurements.filter(
+            Q(member__isnull=True) | Q(member__in=[m.pk for m in members])
+        )
     table = Table(
         key or "indikatorvarden",
         _("Indikatorernas värden per område och år"),

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,11 +30,15 @@ from samverka.goals.models import (
     Strategy,
     TargetValue,
 )
-from samverka.goals.overview import overview, region_overviews
+from samverka.goals.overview import MAX_DRAWN, overview, region_overviews
 from samverka.goals.survey import SurveyImportError, import_survey, respondent_table
 from samverka.orgs.federation import periods as federation_periods
 from samverka.orgs.models import Member
 from samverka.reports import exports
+
+# The indicator page's member rows, page by page (`?sida=`), and its member search.
+MEMBERS_PER_PAGE = 25
+MEMBER_PARAMETER = "kommun"
 
 
 def can_edit_goals(caps) -> bool:
@@ -120,41 +127,90 @@ def goal_detail(request: HttpRequest, code: str) -> HttpResponse:
     goal = get_object_or_404(Goal.objects.prefetch_related("strategies"), code=code)
     caps = capabilities(request)
     require(caps.can_view)
-    members = list(Member.objects.all())
     return render(
         request,
         "goals/goal_detail.html",
         {
             "goal": goal,
-            "indicators": [overview(i, members) for i in goal.indicators.all()],
+            # The whole area and the members' spread; each member's row is on the indicator page.
+            "indicators": [overview(i, []) for i in goal.indicators.all()],
             "fetch_status": _fetch_status(),
             "can_edit": can_edit_goals(caps),
         },
     )
 
 
+def matching_members(members: list[Member], query: str) -> list[Member]:
+    """The members whose name contains `query` (any case) or whose municipality code starts
+    with it; all of them for an empty query."""
+    query = query.strip()
+    if not query:
+        return members
+    folded = query.casefold()
+    return [
+        m for m in members if folded in m.name.casefold() or m.municipality_code.startswith(query)
+    ]
+
+
+def _value_area(
+    request: HttpRequest, indicator: Indicator, members: list[Member]
+) -> tuple[str, int] | bool | None:
+    """The area and year chosen in the form for a value entered by hand (`?omrade=&varde_ar=`):
+    None when not asked, False when the choice is not an area or not a year."""
+    area = request.GET.get("omrade", "").strip()
+    year = request.GET.get("varde_ar", "").strip()
+    if not area and not year:
+        return None
+    areas = {indicator.goal.federation.code} | {m.municipality_code for m in members}
+    if area in areas and year.isdigit() and 2000 <= int(year) <= 2100:
+        return area, int(year)
+    return False
+
+
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = get_object_or_404(Indicator.objects.select_related("goal"), code=code)
+    indicator = get_object_or_404(Indicator.objects.select_related("goal__federation"), code=code)
     caps = capabilities(request)
     require(caps.can_view)
-    view = overview(indicator, list(Member.objects.all()))
+    members = list(Member.objects.all())
+    query = request.GET.get(MEMBER_PARAMETER, "").strip()[:100]
+    shown = matching_members(members, query)
+    drawn = shown if query and len(shown) <= MAX_DRAWN else []
     requested = exports.requested(request)
+    view = overview(indicator, shown, with_chart=not requested, drawn=drawn)
+    # The downloads hold what the page's filter shows: every member without a search.
     downloadable = [
-        tables.indicator_table(view),
-        tables.values_table([indicator], key=f"{indicator.code}-varden", with_rows=requested),
+        tables.indicator_table(view, with_rows=requested),
+        tables.values_table(
+            [indicator],
+            key=f"{indicator.code}-varden",
+            with_rows=requested,
+            members=shown if query else None,
+        ),
     ]
     if requested:
         return exports.export_response(request, downloadable, f"indikator-{indicator.code}")
-    year_form = TargetYearForm(request.GET or None)
+    year_form = TargetYearForm(request.GET if "year" in request.GET else None)
     if year_form.is_valid():
         return redirect("goals:target_edit", code=code, year=year_form.cleaned_data["year"])
+    value_area = _value_area(request, indicator, members)
+    if value_area:
+        return redirect("goals:measurement_edit", code=code, year=value_area[1], area=value_area[0])
+    page = Paginator(view.member_rows, MEMBERS_PER_PAGE).get_page(request.GET.get("sida"))
     survey = getattr(indicator, "survey", None)
+    can_edit = can_edit_goals(caps)
     return render(
         request,
         "goals/indicator_detail.html",
         {
             "indicator": indicator,
             "view": view,
+            "member_search": True,
+            "page": page,
+            "page_query": urlencode({MEMBER_PARAMETER: query}) if query else "",
+            "query": query,
+            "members_total": len(members),
+            "drawn": drawn,
+            "max_drawn": MAX_DRAWN,
             # Nothing to download before the first value is fetched or entered.
             "downloads": exports.links(
                 request, _("värdena för %(name)s") % {"name": indicator.name}, downloadable
@@ -166,10 +222,11 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "survey": survey,
             "respondents": respondent_table(survey) if survey else None,
             "targets": indicator.targets.all(),
-            "members": Member.objects.all(),
+            "members": members if can_edit else [],
             "year_form": year_form,
+            "value_area_refused": value_area is False,
             "fetch_status": _fetch_status(),
-            "can_edit": can_edit_goals(caps),
+            "can_edit": can_edit,
             "can_edit_mapping": can_edit_mappings(caps),
         },
     )

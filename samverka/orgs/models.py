@@ -164,6 +164,17 @@ class Population(AuditedModel):
     def __str__(self) -> str:
         return f"{self.member} {self.reference_date}: {self.inhabitants}"
 
+    @classmethod
+    def latest_by_member(cls) -> dict[int, "Population"]:
+        """Each member's newest figure (by member pk), in one query: a member list reads one
+        row per member, not every year of every member."""
+        newest = (
+            cls.objects.filter(member=models.OuterRef("member"))
+            .order_by("-reference_date")
+            .values("pk")[:1]
+        )
+        return {p.member_id: p for p in cls.objects.filter(pk=models.Subquery(newest)).order_by()}
+
 
 class Unit(AuditedModel):
     """An organisational unit with a budget of its own (enhet)."""

@@ -31,8 +31,9 @@ def members_table() -> Table:
         source=_("Folkmängd från SCB eller inmatad av ekonomen; källan står på varje rad."),
     )
     missing = []
-    for member in Member.objects.prefetch_related("populations"):
-        latest = next(iter(member.populations.all()), None)  # newest first (Meta.ordering)
+    newest = Population.latest_by_member()
+    for member in Member.objects.all():
+        latest = newest.get(member.pk)
         if latest is None:
             missing.append(member.name)
             table.add(member.municipality_code, member.name, None, None, None)

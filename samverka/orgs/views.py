@@ -55,7 +55,10 @@ def member_list(request: HttpRequest) -> HttpResponse:
     require(capabilities(request).can_view)
     if exports.requested(request):
         return exports.export_response(request, [tables.members_table()], "medlemskommuner")
-    members = Member.objects.prefetch_related("populations")
+    members = list(Member.objects.all())
+    latest = Population.latest_by_member()
+    for member in members:
+        member.latest_population = latest.get(member.pk)
     return render(
         request,
         "orgs/member_list.html",

@@ -308,6 +308,10 @@ class Financing(_YearContent):
         ]
 
     @property
+    def funder_code(self) -> str | None:
+        return self.funder.code if self.funder_id else None
+
+    @property
     def source_code(self) -> str:
         """How the row is addressed in URLs: the funder's code, or the kind."""
         return self.funder.code if self.funder_id else self.kind

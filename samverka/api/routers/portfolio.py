@@ -6,11 +6,12 @@ from typing import Literal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import BaseModel, ConfigDict
 
 from samverka.api import access, writing
 from samverka.api.errors import ApiError, require
@@ -28,7 +29,7 @@ from samverka.decisions.models import Decision
 from samverka.orgs.models import Unit
 from samverka.portfolio import freezing
 from samverka.portfolio.forms import ProjectForm
-from samverka.portfolio.models import PROJECT_UNIT_CODE, Funder, Project
+from samverka.portfolio.models import PROJECT_UNIT_CODE, Financing, Funder, Project
 from samverka.portfolio.period import format_period
 
 router = Router(tags=["Projekt"])
@@ -48,13 +49,21 @@ class FunderOut(Schema):
     version: int
 
 
-class YearBudgetOut(Schema):
+class Nested(BaseModel):
+    """Rows inside a project (its years, its financing): read by pydantic straight from the
+    objects' attributes, without ninja's per-object resolver pass (a page of 100 projects has
+    about a thousand of them)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class YearBudgetOut(Nested):
     year: int
     amount: Money | None
     basis: Literal["stated", "spread", "unknown", "outside"]
 
 
-class ProjectYearOut(Schema):
+class ProjectYearOut(Nested):
     year: int
     budget: Money | None
     personnel_costs: Money | None
@@ -63,18 +72,14 @@ class ProjectYearOut(Schema):
     version: int
 
 
-class FinancingOut(Schema):
+class FinancingOut(Nested):
     year: int
     kind: str
-    funder: str | None
+    funder: str | None = Field(validation_alias="funder_code")
     source_code: str  # how the row is addressed: the funder's code, or the kind
     amount: Money
     source: str
     version: int
-
-    @staticmethod
-    def resolve_funder(obj) -> str | None:
-        return obj.funder.code if obj.funder_id else None
 
 
 class ProjectOut(Schema):
@@ -102,7 +107,8 @@ class ProjectOut(Schema):
 
     @staticmethod
     def resolve_status_label(obj: Project) -> str:
-        return str(obj.get_status_display())
+        # By value: get_status_display hashes every choice's lazy label on each call.
+        return str(Project.Status(obj.status).label)
 
     @staticmethod
     def resolve_owning_unit(obj: Project) -> str:
@@ -114,15 +120,15 @@ class ProjectOut(Schema):
 
     @staticmethod
     def resolve_decisions(obj: Project) -> list[str]:
-        return [address(d) for d in obj.decisions.all()]
+        return [address(d) for d in _related(obj, "decisions")]
 
     @staticmethod
     def resolve_funders(obj: Project) -> list[str]:
-        return sorted(f.code for f in obj.funders.all())
+        return sorted(f.code for f in _related(obj, "funders"))
 
     @staticmethod
     def resolve_managers(obj: Project) -> list[str]:
-        return sorted(u.get_username() for u in obj.managers.all())
+        return sorted(u.get_username() for u in _related(obj, "managers"))
 
     @staticmethod
     def resolve_budget_by_year(obj: Project) -> list:
@@ -134,7 +140,7 @@ class ProjectOut(Schema):
 
     @staticmethod
     def resolve_financing(obj: Project) -> list:
-        return sorted(obj.financing.all(), key=lambda f: (f.year, f.kind, f.source_code))
+        return sorted(_related(obj, "financing"), key=lambda f: (f.year, f.kind, f.source_code))
 
 
 class ProjectFields(Input):
@@ -168,12 +174,31 @@ class ProjectUpdate(ProjectFields):
     version: int = Field(..., ge=1, le=2_000_000_000, description="Versionen du läste.")
 
 
+# The relations only this schema reads, read ahead into lists (`to_attr`): Django then builds no
+# related manager and filtered queryset per project and relation.
+READ_AHEAD = {
+    "decisions": Prefetch("decisions", to_attr="decision_list"),
+    "funders": Prefetch("funders", to_attr="funder_list"),
+    "managers": Prefetch("managers", to_attr="manager_list"),
+    "financing": Prefetch(
+        "financing", queryset=Financing.objects.select_related("funder"), to_attr="financing_list"
+    ),
+}
+
+
 def _projects():
     return (
         Project.objects.filter(federation=access.federation())
         .select_related("owning_unit", "thematic_unit")
-        .prefetch_related("decisions", "funders", "managers", "year_figures", "financing__funder")
+        .prefetch_related(*READ_AHEAD.values(), "year_figures")
     )
+
+
+def _related(project: Project, name: str) -> list:
+    """A relation `_projects()` read ahead, or the relation itself for a project read
+    otherwise (the stored version in a 409)."""
+    found = getattr(project, READ_AHEAD[name].to_attr, None)
+    return found if found is not None else list(getattr(project, name).all())
 
 
 def _project(code: str) -> Project:

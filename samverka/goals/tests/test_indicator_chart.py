@@ -83,15 +83,34 @@ def test_members_of_a_sum_are_left_to_the_table_so_they_do_not_flatten_the_total
     assert '<th scope="row">Skövde</th><td class="num">57\u00a0000</td>' in html
 
 
-def test_members_of_a_mean_are_drawn_as_thin_lines(client, population):
+def _mean_of_three(population):
     indicator = Indicator.objects.get(code="ekonomisk-hallbarhet")
     for member, value in zip(Member.objects.all()[:3], ("48.5", "52.0", "55.5"), strict=True):
         _measure(indicator, 2024, value, member=member)
         _measure(indicator, 2023, value, member=member)
     _measure(indicator, 2024, "51.0")
+    return indicator
+
+
+def test_members_of_a_mean_are_a_band_from_the_lowest_to_the_highest(client, population):
+    _mean_of_three(population)
     svg = _chart(client, "ekonomisk-hallbarhet")
-    assert svg.count('<polyline class="member"') == 3
-    assert "Tunna linjer: 3 medlemskommuner." in svg
+    assert svg.count('<g class="band">') == 1
+    assert "2024: 48,5 index–55,5 index" in svg
+    assert "Grått fält: lägsta till högsta värdet bland 3 medlemskommuner." in svg
+    assert 'class="member"' not in svg and 'class="chosen"' not in svg
+
+
+def test_a_member_found_by_search_is_drawn_as_its_own_labelled_line(client, population):
+    indicator = _mean_of_three(population)
+    name = Member.objects.all()[1].name
+    html = client.get(
+        reverse("goals:indicator", args=[indicator.code]), {"kommun": name}
+    ).content.decode()
+    svg = re.search(r"<svg [^>]*class=\"chart\".*?</svg>", html, re.S).group(0)
+    assert svg.count('<polyline class="chosen"') == 1
+    assert f'class="label chosen" font-weight="bold">{name}</text>' in svg
+    assert f"Mörkgrå linjer: {name}." in svg
 
 
 def test_the_target_label_and_skaraborg_s_label_never_overlap_when_the_target_is_met(
