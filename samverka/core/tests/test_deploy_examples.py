@@ -107,3 +107,15 @@ def test_nginx_drops_an_idle_upstream_connection_before_gunicorn_does():
     config = (DEPLOY / "nginx.conf").read_text()
     (seconds,) = re.findall(r"keepalive_timeout (\d+)s;", config)
     assert int(seconds) < gunicorn_conf.keepalive
+
+
+def test_every_unit_runs_the_same_installation_with_the_same_settings():
+    """The worker, the notifications and the pruning read the web server's environment file
+    and run its virtualenv: a second file or folder would drift apart from the first."""
+    web = unit_lines("samverka.service")
+    program = web["ExecStart"][0].split()[0]
+    for unit in sorted(DEPLOY.glob("samverka-*.service")):
+        lines = unit_lines(unit.name)
+        assert lines["EnvironmentFile"] == web["EnvironmentFile"], unit.name
+        assert lines["WorkingDirectory"] == web["WorkingDirectory"], unit.name
+        assert lines["ExecStart"][0].split()[0] == program, unit.name

@@ -127,8 +127,11 @@ def test_the_command_refuses_an_age_that_is_not_a_positive_number_of_days(days):
 
 def test_the_example_systemd_unit_runs_the_command_with_arguments_it_accepts():
     unit = (DEPLOY / "samverka-prune.service").read_text()
-    (exec_start,) = [line for line in unit.splitlines() if line.startswith("ExecStart=")]
-    program, command, *arguments = shlex.split(exec_start.removeprefix("ExecStart="))
+    exec_starts = [line for line in unit.splitlines() if line.startswith("ExecStart=")]
+    commands = [shlex.split(line.removeprefix("ExecStart="))[1] for line in exec_starts]
+    assert commands == ["prune-jobs", "purge-uploads"]  # the waiting uploads go too
+    assert get_commands()["purge_uploads"] == "samverka.imports"
+    program, command, *arguments = shlex.split(exec_starts[0].removeprefix("ExecStart="))
     assert Path(program).name == "samverka" and command == "prune-jobs"
     assert get_commands()["prune_jobs"] == "samverka.jobs"
     parser = load_command_class("samverka.jobs", "prune_jobs").create_parser("samverka", command)
