@@ -4,8 +4,9 @@
 year and the project unit's budgeted total costs (as the budget holds them, positive or with the
 printed minus sign; None when there is no figure) and returns findings. It never corrects
 either side. The sum of the projects is, per project that the year's budget counts on (see
-`queries.running_in`) and that the project unit owns, its stated budget for the year or else its
-share of the total spread by days (`Project.budget_by_year`).
+`queries.running_in`) and that the project unit owns (both read by the database in
+`queries.unit_running_in`), its stated budget for the year or else its share of the total
+spread by days (`Project.budget_by_year`).
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from samverka.lib.findings import Finding, Severity
 from samverka.lib.money import format_kr
 from samverka.orgs.models import PlanningPeriod, Unit
 from samverka.portfolio.models import PROJECT_UNIT_CODE, Project, YearBudget
-from samverka.portfolio.queries import running_in
+from samverka.portfolio.queries import unit_running_in
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,7 @@ class ProjectLine:
 def project_lines(year: int) -> list[ProjectLine]:
     return [
         ProjectLine(project, project.budget_for(year))
-        for project in running_in(year)
-        if project.owning_unit.code == PROJECT_UNIT_CODE
+        for project in unit_running_in(year, PROJECT_UNIT_CODE)
     ]
 
 
