@@ -43,7 +43,12 @@ class Budgets:
 def load(period: PlanningPeriod, previous: PlanningPeriod | None = None) -> Budgets:
     """`previous`: the year before when the caller has read it already (else looked up)."""
     previous = previous or previous_period(period)
-    return Budgets(period, load_budget(period), load_budget(previous) if previous else None)
+    units = list(Unit.objects.filter(federation_id=period.federation_id))
+    return Budgets(
+        period,
+        load_budget(period, units),
+        load_budget(previous, units) if previous else None,
+    )
 
 
 class TableName(NamedTuple):

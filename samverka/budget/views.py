@@ -158,8 +158,10 @@ def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
             f"budget-{year}-{unit_obj.code}",
         )
     lines = BudgetLine.objects.filter(period=period, unit=unit_obj).order_by("sort_order", "code")
-    table = load_budget(period, units=[unit_obj]).table_for(unit_obj)
-    findings = [f for f in validation.run(period) if f.where.get("enhet") == unit_obj.name]
+    # One load of every unit's tables serves the unit's table and the checks.
+    budget = load_budget(period)
+    table = budget.table_for(unit_obj)
+    findings = [f for f in validation.run(budget) if f.where.get("enhet") == unit_obj.name]
     return render(
         request,
         "budget/unit_detail.html",

@@ -53,10 +53,14 @@ def unit_budget(year: int) -> Decimal | None:
 
 
 def reconcile(
-    year: int, unit_budget: Decimal | None, lines: list[ProjectLine] | None = None
+    year: int,
+    unit_budget: Decimal | None,
+    lines: list[ProjectLine] | None = None,
+    unit: Unit | None = None,
 ) -> list[Finding]:
-    """`lines`: the year's project lines when the caller has read them already."""
-    unit = Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
+    """`lines`, `unit`: the year's project lines and the project unit when the caller has read
+    them already."""
+    unit = unit or Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
     where = {"enhet": unit.name if unit else "Projektenhet", "år": str(year)}
     if lines is None:
         lines = project_lines(year)
@@ -148,4 +152,4 @@ def budget_check(ctx) -> list[Finding]:
                 where={"enhet": unit.name, "år": str(year), "rad": "Projekt"},
             )
         ]
-    return reconcile(year, table.costs, lines)
+    return reconcile(year, table.costs, lines, unit)
