@@ -51,8 +51,8 @@ def index(request: HttpRequest) -> HttpResponse:
     require(capabilities(request).can_view)
     rows = []
     for period in periods:
-        findings = validation.run(period)
         budget = load_budget(period)
+        findings = validation.run(budget)
         rows.append(
             {
                 "period": period,
