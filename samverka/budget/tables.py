@@ -7,6 +7,7 @@ figure, the table says so in a note and the validation engine reports it as a fi
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,9 @@ from samverka.orgs.models import PlanningPeriod, Unit
 
 
 def previous_period(period: PlanningPeriod) -> PlanningPeriod | None:
-    return PlanningPeriod.objects.filter(federation=period.federation, year=period.year - 1).first()
+    return PlanningPeriod.objects.filter(
+        federation_id=period.federation_id, year=period.year - 1
+    ).first()
 
 
 @dataclass
@@ -37,9 +40,43 @@ class Budgets:
         return [self.period.year] + ([self.previous.period.year] if self.previous else [])
 
 
-def load(period: PlanningPeriod) -> Budgets:
-    previous = previous_period(period)
-    return Budgets(period, load_budget(period), load_budget(previous) if previous else None)
+def load(period: PlanningPeriod, previous: PlanningPeriod | None = None) -> Budgets:
+    """`previous`: the year before when the caller has read it already (else looked up)."""
+    previous = previous or previous_period(period)
+    units = list(Unit.objects.filter(federation_id=period.federation_id))
+    return Budgets(
+        period,
+        load_budget(period, units),
+        load_budget(previous, units) if previous else None,
+    )
+
+
+class TableName(NamedTuple):
+    """What a download link needs of a table (`reports.exports.links`), without its rows."""
+
+    key: str
+    title: str
+
+
+def _total_name(budgets: Budgets) -> TableName:
+    period = budgets.period
+    return TableName(
+        f"driftbudget-totalt-{period.year}",
+        _("%(federation)s Driftbudget, totalt (som tryckt)")
+        % {"federation": period.federation.name},
+    )
+
+
+def _unit_name(budgets: Budgets, unit: Unit) -> TableName:
+    return TableName(
+        f"budget-{budgets.period.year}-{unit.code}", _("Budget %(unit)s") % {"unit": unit.name}
+    )
+
+
+def _consolidated_name(budgets: Budgets) -> TableName:
+    return TableName(
+        f"sammanstallning-{budgets.period.year}", _("Förbundet sammanställt från enheterna")
+    )
 
 
 def _columns(years: list[int]) -> list[Column]:
@@ -79,12 +116,9 @@ def _table(key: str, title: str, rows: list[Row], years: list[int], sheet: str =
 
 def total_as_printed(budgets: Budgets) -> Table:
     """The federation's total table as the source document printed it (its own lines)."""
-    period = budgets.period
     tables = [budgets.this.total] + ([budgets.previous.total] if budgets.previous else [])
     return _table(
-        f"driftbudget-totalt-{period.year}",
-        _("%(federation)s Driftbudget, totalt (som tryckt)")
-        % {"federation": period.federation.name},
+        *_total_name(budgets),
         document_rows(tables),
         budgets.years,
         sheet=_("Totalt (som tryckt)"),
@@ -96,8 +130,7 @@ def unit_table(budgets: Budgets, unit: Unit) -> Table:
     if budgets.previous:
         tables.append(budgets.previous.table_for(unit))
     return _table(
-        f"budget-{budgets.period.year}-{unit.code}",
-        _("Budget %(unit)s") % {"unit": unit.name},
+        *_unit_name(budgets, unit),
         document_rows(tables),
         budgets.years,
         sheet=unit.name,
@@ -137,8 +170,7 @@ def consolidated_table(budgets: Budgets) -> Table:
     if budgets.previous:
         tables.append(budgets.previous.consolidated)
     return _table(
-        f"sammanstallning-{budgets.period.year}",
-        _("Förbundet sammanställt från enheterna"),
+        *_consolidated_name(budgets),
         consolidated_rows(tables),
         budgets.years,
         sheet=_("Sammanställning"),
@@ -154,6 +186,16 @@ def budget_tables(period: PlanningPeriod, budgets: Budgets | None = None) -> lis
         total_as_printed(budgets),
         *(unit_table(budgets, unit) for unit in units_in(budgets)),
         consolidated_table(budgets),
+    ]
+
+
+def budget_table_names(budgets: Budgets) -> list[TableName]:
+    """The keys and titles of `budget_tables`, in its order, for the download links of a page
+    that shows the tables without building them (they are built when one is downloaded)."""
+    return [
+        _total_name(budgets),
+        *(_unit_name(budgets, unit) for unit in units_in(budgets)),
+        _consolidated_name(budgets),
     ]
 
 

@@ -23,8 +23,10 @@ ZERO = Decimal(0)
 
 
 class Context:
-    def __init__(self, period: PlanningPeriod) -> None:
+    def __init__(self, period: PlanningPeriod, budget: PeriodBudget | None = None) -> None:
         self.period = period
+        if budget is not None:
+            self.budget = budget  # the caller's, loaded already (the budget pages)
 
     @cached_property
     def budget(self) -> PeriodBudget:
@@ -50,8 +52,11 @@ def registered() -> list[Check]:
     return list(_checks)
 
 
-def run(period: PlanningPeriod) -> list[Finding]:
-    ctx = Context(period)
+def run(period: PlanningPeriod | PeriodBudget) -> list[Finding]:
+    """Every registered check on `period`, or on its budget (`load_budget(period)`, every
+    unit) when the caller has loaded it already: then the checks read the same tables."""
+    budget = period if isinstance(period, PeriodBudget) else None
+    ctx = Context(budget.period if budget else period, budget)
     findings: list[Finding] = []
     for check in _checks:
         findings.extend(check(ctx))

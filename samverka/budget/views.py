@@ -27,7 +27,7 @@ from samverka.budget.models import (
     BudgetSnapshot,
     FeeAllocation,
 )
-from samverka.budget.presentation import consolidated_rows, document_rows
+from samverka.budget.presentation import consolidated_rows, document_rows, rows_html
 from samverka.core import frozen
 from samverka.core.forms import save_or_conflict
 from samverka.imports.pipeline import ImportRefused
@@ -51,8 +51,8 @@ def index(request: HttpRequest) -> HttpResponse:
     require(capabilities(request).can_view)
     rows = []
     for period in periods:
-        findings = validation.run(period)
         budget = load_budget(period)
+        findings = validation.run(budget)
         rows.append(
             {
                 "period": period,
@@ -69,6 +69,13 @@ def _period_tables(period: PlanningPeriod, budgets: budget_tables.Budgets):
     return [consolidated, *document]
 
 
+def _period_table_names(budgets: budget_tables.Budgets) -> list[budget_tables.TableName]:
+    """`_period_tables`' keys and titles, for the download links (the tables are built only
+    when one is downloaded)."""
+    *document, consolidated = budget_tables.budget_table_names(budgets)
+    return [consolidated, *document]
+
+
 def _year_and_previous(year: int, **_kwargs) -> tuple[PlanningPeriod, PlanningPeriod | None]:
     """The periods a budget page shows: the year and the one before it (for comparison)."""
     period = get_period_or_404(year)
@@ -76,22 +83,24 @@ def _year_and_previous(year: int, **_kwargs) -> tuple[PlanningPeriod, PlanningPe
 
 
 def _period_content(period: PlanningPeriod, previous: PlanningPeriod | None):
-    # One load of this year's and last year's budget serves the page and its downloads; for
-    # an adopted year it is computed once per revision (core.frozen).
+    # One load of this year's and last year's budget serves the page, its findings and its
+    # downloads; for an adopted year it is computed once per revision (core.frozen).
     def compute():
-        budgets = budget_tables.load(period)
-        return budgets, _period_tables(period, budgets), validation.run(period)
+        budgets = budget_tables.load(period, previous)
+        return budgets, validation.run(budgets.this)
 
-    return frozen.cached("budget.period", (period, previous), compute)
+    return frozen.cached("budget.period-budgets", (period, previous), compute)
 
 
 @frozen.frozen_page(_year_and_previous)
 def period_detail(request: HttpRequest, year: int) -> HttpResponse:
     period, previous = _year_and_previous(year)
     require(capabilities(request).can_view)
-    budgets, downloadable, findings = _period_content(period, previous)
+    budgets, findings = _period_content(period, previous)
     if exports.requested(request):
-        return exports.export_response(request, downloadable, f"driftbudget-{year}")
+        return exports.export_response(
+            request, _period_tables(period, budgets), f"driftbudget-{year}"
+        )
     this, prev, years = budgets.this, budgets.previous, budgets.years
     tables = [
         {
@@ -99,7 +108,9 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
             "name": _("%(federation)s Driftbudget, totalt (som tryckt)")
             % {"federation": period.federation.name},
             "unit": None,
-            "rows": document_rows([this.total] + ([prev.total] if prev else [])),
+            "body": rows_html(
+                document_rows([this.total] + ([prev.total] if prev else [])), len(years)
+            ),
         }
     ]
     for table in this.units:
@@ -109,7 +120,9 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
                 "id": f"table-{table.unit.code}",
                 "name": _("Budget %(unit)s") % {"unit": table.unit.name},
                 "unit": table.unit,
-                "rows": document_rows([table] + ([prev_table] if prev else [])),
+                "body": rows_html(
+                    document_rows([table] + ([prev_table] if prev else [])), len(years)
+                ),
             }
         )
     consolidated = consolidated_rows([this.consolidated] + ([prev.consolidated] if prev else []))
@@ -122,7 +135,7 @@ def period_detail(request: HttpRequest, year: int) -> HttpResponse:
             "tables": tables,
             "consolidated": consolidated,
             "downloads": exports.links(
-                request, _("budgeten %(year)s") % {"year": year}, downloadable
+                request, _("budgeten %(year)s") % {"year": year}, _period_table_names(budgets)
             ),
             **_findings_context(findings),
         },
@@ -145,8 +158,10 @@ def unit_detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
             f"budget-{year}-{unit_obj.code}",
         )
     lines = BudgetLine.objects.filter(period=period, unit=unit_obj).order_by("sort_order", "code")
-    table = load_budget(period, units=[unit_obj]).table_for(unit_obj)
-    findings = [f for f in validation.run(period) if f.where.get("enhet") == unit_obj.name]
+    # One load of every unit's tables serves the unit's table and the checks.
+    budget = load_budget(period)
+    table = budget.table_for(unit_obj)
+    findings = [f for f in validation.run(budget) if f.where.get("enhet") == unit_obj.name]
     return render(
         request,
         "budget/unit_detail.html",

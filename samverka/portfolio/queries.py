@@ -23,16 +23,29 @@ def running_in(year: int) -> list[Project]:
     return [p for p in candidates if p.counts_in_budget]
 
 
+def _counts_in_budget(projects: QuerySet) -> QuerySet:
+    """`Project.counts_in_budget` as a filter."""
+    return projects.filter(
+        Q(status__in=Project.FUNDED)
+        | Q(status=Project.Status.APPLICATION, budgeted_before_answer=True)
+    )
+
+
+def unit_running_in(year: int, unit_code: str) -> list[Project]:
+    """The projects of `running_in(year)` that the unit owns, in the same order, with only
+    their year figures (what `Project.budget_for` reads): filtered by the database, so the cost
+    follows the unit's projects, not the whole portfolio."""
+    projects = Project.objects.filter(
+        start__year__lte=year, end__year__gte=year, owning_unit__code=unit_code
+    )
+    return list(_counts_in_budget(projects).prefetch_related("year_figures"))
+
+
 def running_count(year: int) -> int:
     """len(running_in(year)), counted by the database."""
-    return (
+    return _counts_in_budget(
         Project.objects.filter(start__year__lte=year, end__year__gte=year)
-        .filter(
-            Q(status__in=Project.FUNDED)
-            | Q(status=Project.Status.APPLICATION, budgeted_before_answer=True)
-        )
-        .count()
-    )
+    ).count()
 
 
 def pipeline_count() -> int:

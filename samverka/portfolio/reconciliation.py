@@ -4,8 +4,9 @@
 year and the project unit's budgeted total costs (as the budget holds them, positive or with the
 printed minus sign; None when there is no figure) and returns findings. It never corrects
 either side. The sum of the projects is, per project that the year's budget counts on (see
-`queries.running_in`) and that the project unit owns, its stated budget for the year or else its
-share of the total spread by days (`Project.budget_by_year`).
+`queries.running_in`) and that the project unit owns (both read by the database in
+`queries.unit_running_in`), its stated budget for the year or else its share of the total
+spread by days (`Project.budget_by_year`).
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from samverka.lib.findings import Finding, Severity
 from samverka.lib.money import format_kr
 from samverka.orgs.models import PlanningPeriod, Unit
 from samverka.portfolio.models import PROJECT_UNIT_CODE, Project, YearBudget
-from samverka.portfolio.queries import running_in
+from samverka.portfolio.queries import unit_running_in
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,7 @@ class ProjectLine:
 def project_lines(year: int) -> list[ProjectLine]:
     return [
         ProjectLine(project, project.budget_for(year))
-        for project in running_in(year)
-        if project.owning_unit.code == PROJECT_UNIT_CODE
+        for project in unit_running_in(year, PROJECT_UNIT_CODE)
     ]
 
 
@@ -53,10 +53,14 @@ def unit_budget(year: int) -> Decimal | None:
 
 
 def reconcile(
-    year: int, unit_budget: Decimal | None, lines: list[ProjectLine] | None = None
+    year: int,
+    unit_budget: Decimal | None,
+    lines: list[ProjectLine] | None = None,
+    unit: Unit | None = None,
 ) -> list[Finding]:
-    """`lines`: the year's project lines when the caller has read them already."""
-    unit = Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
+    """`lines`, `unit`: the year's project lines and the project unit when the caller has read
+    them already."""
+    unit = unit or Unit.objects.filter(code=PROJECT_UNIT_CODE).first()
     where = {"enhet": unit.name if unit else "Projektenhet", "år": str(year)}
     if lines is None:
         lines = project_lines(year)
@@ -148,4 +152,4 @@ def budget_check(ctx) -> list[Finding]:
                 where={"enhet": unit.name, "år": str(year), "rad": "Projekt"},
             )
         ]
-    return reconcile(year, table.costs, lines)
+    return reconcile(year, table.costs, lines, unit)
