@@ -38,8 +38,14 @@ FORMAT = "samverka-backup"
 VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-# Rebuilt by `migrate` in every database; rows elsewhere refer to them by natural key.
-NOT_BACKED_UP = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+# Rebuilt by `migrate` in every database; rows elsewhere refer to them by natural key. The data
+# version (core/dataversion.py) is created by its migration and changes with the restore itself.
+NOT_BACKED_UP = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "core.dataversion",
+}
 
 
 class _Encoder(DjangoJSONEncoder):
@@ -170,9 +176,16 @@ def restore(path: Path, force: bool = False, using: str = DEFAULT_DB_ALIAS) -> R
         )
     if head == SQLITE_MAGIC:
         _sqlite_restore(path, using)
-        return Result("sqlite", counts(using))
-    _portable_restore(path, using)
-    return Result("portable", counts(using))
+        format = "sqlite"
+    else:
+        _portable_restore(path, using)
+        format = "portable"
+    # The file copy passes no statement the data version sees: no app server may answer a page
+    # it kept from before the restore (core/pagecache.py).
+    from samverka.core import dataversion
+
+    dataversion.touch(using)
+    return Result(format, counts(using))
 
 
 def _check_migrations(name: str, theirs: list[list[str]], using: str) -> None:
