@@ -157,3 +157,28 @@ def test_a_printed_amount_that_differs_from_the_rule_is_reported_not_corrected()
     (finding,) = _findings(period, "budget.target_value_differs")
     assert (finding.expected, finding.stated) == (D("140000"), D("136310"))
     assert "136\u00a0310\u00a0kr" in finding.message and "140\u00a0000\u00a0kr" in finding.message
+
+
+def test_the_plan_document_states_another_federation_s_targets_or_their_absence():
+    from samverka.reports.plan import build
+    from samverka.reports.testing import plain_text
+
+    period = another_federation()
+    assert "Förbundet har inga finansiella mål för 2027" in plain_text(build(period))
+    own_targets(period)
+    text = plain_text(build(period))
+    assert "Resultat minst 2 % av medlemsavgifterna" in text
+    assert "Soliditet större än 20 %" in text
+    assert "inga finansiella mål" not in text
+
+
+def test_the_follow_up_report_says_the_year_has_no_targets():
+    import datetime
+
+    from samverka.reports.followup import build
+    from samverka.reports.testing import plain_text
+
+    period = another_federation()
+    text = plain_text(build(period, datetime.date(2027, 6, 30)))
+    assert "Förbundet har inga finansiella mål för året" in text
+    assert "Förbundet har inga finansiella mål för 2027" in text
