@@ -64,6 +64,8 @@ def test_the_controller_enters_a_new_federation_s_targets_and_the_budget_is_meas
     assert "budget.targets_missing" not in {f.code for f in validation.run(period)}
     page = client.get(reverse("budget:targets", args=[2027])).content.decode()
     assert "Soliditet större än 20 %" in page and "20\u00a0%" in page
+    goals_page = client.get(reverse("goals:index")).content.decode()
+    assert "minst 2 % av medlemsavgifterna" in goals_page
 
 
 def test_the_form_asks_for_the_share_or_the_amount_and_saves_nothing_without(client):
