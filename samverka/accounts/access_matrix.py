@@ -285,6 +285,9 @@ ACCESS: dict[str, Access] = {
         lambda w, own: indicator(w, own) | {"year": 2024, "area": w.member.municipality_code},
     ),
     "goals:goal": Access(ROLE, kwargs=lambda w, own: {"code": w.goal.code}),
+    "goals:financial_target_edit": Access(
+        CONTROLLER_ONLY, CONTROLLER_ONLY, lambda w, own: {"year": w.year, "measure": "resultat"}
+    ),
     # plan
     "plan:index": Access(ROLE),
     "plan:activity": Access(ROLE, kwargs=activity),

@@ -260,7 +260,10 @@ def targets_table(
         _("Finansiella mål %(year)s") % {"year": period.year},
         [Column("mal", _("Mål")), *quantity_columns, Column("uppfyllt", _("Uppfyllt"))],
     )
-    for result in target_module.evaluate(period, budget):
+    results = target_module.evaluate(period, budget)
+    if not results:
+        table.notes.append(target_module.missing_text(period))
+    for result in results:
         met = target_module.met_text(result.met)
         if numeric:
             quantities = [

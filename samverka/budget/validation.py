@@ -347,9 +347,37 @@ def check_member_fees(ctx: Context) -> Iterable[Finding]:
 
 @register
 def check_financial_targets(ctx: Context) -> Iterable[Finding]:
-    for t in targets.evaluate(ctx.period, ctx.budget):
+    results = targets.evaluate(ctx.period, ctx.budget)
+    if not results:
+        yield Finding(
+            "budget.targets_missing",
+            # Not a warning: a year kept only as last year's figures has no targets either.
+            Severity.INFO,
+            targets.missing_text(ctx.period),
+            {"enhet": _("Förbundet"), "år": str(ctx.period.year)},
+        )
+    for t in results:
         where = {"enhet": _("Förbundet"), "år": str(ctx.period.year), "rad": t.label}
         about = {"year": ctx.period.year, "target": t.label, "explanation": t.explanation}
+        if t.printed is not None:
+            yield Finding(
+                "budget.target_value_differs",
+                Severity.WARNING,
+                _(
+                    "Finansiellt mål %(year)s, %(target)s: målvärdet i planen, %(printed)s, är "
+                    "inte regelns %(threshold)s. Rätta målvärdet eller regeln under Finansiella "
+                    "mål."
+                )
+                % {
+                    "year": ctx.period.year,
+                    "target": t.label,
+                    "printed": format_kr(t.printed),
+                    "threshold": format_kr(t.threshold),
+                },
+                where,
+                expected=t.threshold,
+                stated=t.printed,
+            )
         if t.met is None:
             yield Finding(
                 "budget.target_not_computable",

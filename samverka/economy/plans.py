@@ -20,7 +20,7 @@ from samverka.budget import targets as target_module
 from samverka.budget.computations import PeriodBudget, Table, load_budget
 from samverka.budget.models import Assumptions, FeeAllocation, FeeModel, LineKind
 from samverka.budget.tables import previous_period
-from samverka.budget.targets import TargetResult, result_label, result_threshold
+from samverka.budget.targets import TargetResult
 from samverka.economy import projection
 from samverka.economy.models import (
     PlanYearLine,
@@ -28,6 +28,7 @@ from samverka.economy.models import (
     Scenario,
     ScenarioAssumptions,
 )
+from samverka.goals.models import FinancialTarget
 from samverka.lib.money import format_kr, round_kronor
 from samverka.orgs.models import Member, PlanningPeriod, Population, Unit
 
@@ -255,48 +256,45 @@ def _assumptions(scenario: Scenario) -> list[projection.YearAssumptions]:
     return result
 
 
-def _result_target(year: int, result: Decimal, fees: Decimal) -> TargetResult:
-    label = result_label()
-    if not fees:
-        return TargetResult("result", label, result, None, None, _("Avgiftsintäkten är noll."))
-    threshold = result_threshold(fees)
-    text = _(
-        "Resultatet %(year)s är %(result)s; målet är minst 1 %% av medlemsavgifterna "
-        "%(fees)s = %(threshold)s."
-    ) % {
-        "year": year,
-        "result": format_kr(result),
-        "fees": format_kr(fees),
-        "threshold": format_kr(threshold),
-    }
-    return TargetResult("result", label, result, threshold, result >= threshold, text)
-
-
-def _plan_year_targets(year: int, result: Decimal, fees: Decimal) -> list[TargetResult]:
-    """The result target computed for a plan year; the balance-sheet targets need a projected
-    balance sheet, which the plan does not make."""
-    not_projected = _("Balansräkningen för planåren prognostiseras inte.")
-    return [
-        _result_target(year, result, fees),
-        TargetResult(
-            "solidity",
-            _("Soliditet större än %(share)s %%") % {"share": target_module.SOLIDITY_MIN},
-            None,
-            target_module.SOLIDITY_MIN,
-            None,
-            not_projected,
-            "%",
-        ),
-        TargetResult(
-            "quick_ratio",
-            _("Kassalikviditet större än %(share)s %%") % {"share": target_module.QUICK_RATIO_MIN},
-            None,
-            target_module.QUICK_RATIO_MIN,
-            None,
-            not_projected,
-            "%",
-        ),
-    ]
+def _plan_year_targets(
+    targets: list[FinancialTarget], year: int, result: Decimal, fees: Decimal
+) -> list[TargetResult]:
+    """The budget year's targets measured in a plan year: the result against the year's own
+    fees (a share) or the fixed amount; the balance-sheet targets need a projected balance
+    sheet, which the plan does not make."""
+    results = []
+    for target in targets:
+        if target.measure == FinancialTarget.Measure.RESULT:
+            lead = _("Resultatet %(year)s är %(result)s") % {
+                "year": year,
+                "result": format_kr(result),
+            }
+            if target.is_share_of_fees and not fees:
+                results.append(
+                    TargetResult(
+                        "result",
+                        target_module.label(target),
+                        result,
+                        None,
+                        None,
+                        _("Avgiftsintäkten är noll."),
+                        "kr",
+                        target.rule_comparison,
+                    )
+                )
+                continue
+            results.append(
+                target_module.result_target(
+                    target, result, fees, lead, _("medlemsavgifterna"), compare_printed=False
+                )
+            )
+        else:
+            results.append(
+                target_module.percent_target(
+                    target, None, _("Balansräkningen för planåren prognostiseras inte.")
+                )
+            )
+    return results
 
 
 def build(scenario: Scenario, budget: PeriodBudget | None = None) -> Plan:
@@ -348,6 +346,7 @@ def build(scenario: Scenario, budget: PeriodBudget | None = None) -> Plan:
         )
     ]
     base_fee_lines = sum((t.get(LineKind.MEMBER_FEES) for t in budget.units), ZERO)
+    targets = target_module.targets_of(period)  # the plan years use the budget year's targets
     for py in plan_years:
         tables = [Table(by_code[code], by_kind=kinds) for code, kinds in py.units.items()]
         year_budget = PeriodBudget(period=period, total=Table(None), units=tables)
@@ -367,7 +366,9 @@ def build(scenario: Scenario, budget: PeriodBudget | None = None) -> Plan:
                 year_budget,
                 True,
                 sheet,
-                _plan_year_targets(py.year, year_budget.consolidated.result, sheet.budgeted),
+                _plan_year_targets(
+                    targets, py.year, year_budget.consolidated.result, sheet.budgeted
+                ),
                 projected=py.projected,
                 entered=py.entered,
             )

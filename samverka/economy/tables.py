@@ -134,7 +134,12 @@ def key_figures_table(plan: Plan) -> Table:
     table.add(_("Budgeterade medlemsavgifter (kr)"), *[f.budgeted if f else None for f in fees])
     table.add(_("Resultat (kr)"), *[y.consolidated.result for y in plan.years], emphasis=True)
     result_targets = [next((t for t in y.targets if t.code == "result"), None) for y in plan.years]
-    table.add(_("Resultatmål, minst (kr)"), *[t.threshold if t else None for t in result_targets])
+    first = result_targets[0] if result_targets else None
+    if first is not None and first.comparison == "above":
+        target_label = _("Resultatmål, större än (kr)")
+    else:
+        target_label = _("Resultatmål, minst (kr)")
+    table.add(target_label, *[t.threshold if t else None for t in result_targets])
     return table
 
 

@@ -61,4 +61,4 @@ class FetchRunAdmin(admin.ModelAdmin):
 
 @admin.register(models.FinancialTarget)
 class FinancialTargetAdmin(admin.ModelAdmin):
-    list_display = ("period", "number", "name", "comparison", "target_value", "unit")
+    list_display = ("period", "number", "name", "measure", "fee_share", "target_value", "unit")

@@ -4,7 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.forms import VersionedModelForm
-from samverka.goals.models import Indicator, KoladaMapping, Measurement, TargetValue
+from samverka.goals.models import (
+    FinancialTarget,
+    Indicator,
+    KoladaMapping,
+    Measurement,
+    TargetValue,
+)
 from samverka.lib.money import AmountError, parse_amount
 
 
@@ -88,3 +94,56 @@ class SurveyImportForm(forms.Form):
 
 class TargetYearForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+
+
+class FinancialTargetForm(VersionedModelForm):
+    """One of a period's financial targets, as the plan states it. The measure and its unit
+    come from the page (kr for the result, % for soliditet and kassalikviditet)."""
+
+    fee_share = SwedishDecimalField(
+        label=_("Andel av medlemsavgifterna (%)"),
+        required=False,
+        help_text=_(
+            "Regeln, t.ex. 1 för ”minst en procent av medlemsavgifterna”. Mäts mot varje års "
+            "budgeterade medlemsavgifter, också planåren."
+        ),
+    )
+    target_value = SwedishDecimalField(label=_("Målvärde (%)"), required=False)
+
+    class Meta:
+        model = FinancialTarget
+        fields = [
+            "name",
+            "text",
+            "fee_share_comparison",
+            "fee_share",
+            "comparison",
+            "target_value",
+            "explanation",
+            "source",
+        ]
+        labels = {
+            "text": _("Målet som planen skriver det"),
+            "explanation": _("Målvärdet som planen förklarar det"),
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "explanation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.measure == FinancialTarget.Measure.RESULT:
+            self.fields["target_value"].label = _("Målvärde i kronor")
+            self.fields["target_value"].help_text = _(
+                "Beloppet som planen skriver ut, t.ex. 136 310. Tomt när planen bara anger "
+                "andelen. Står båda, mäts resultatet mot andelen och ett belopp som inte "
+                "stämmer med den visas som en avvikelse."
+            )
+            self.fields["comparison"].label = _("Jämförelse för beloppet")
+            self.fields["fee_share_comparison"].label = _("Jämförelse för andelen")
+        else:
+            del self.fields["fee_share"]
+            del self.fields["fee_share_comparison"]
+            self.fields["target_value"].required = True
+            self.fields["target_value"].help_text = _("T.ex. 7 för ”större än 7 %”.")

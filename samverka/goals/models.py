@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samverka.audit.models import AuditedModel
+from samverka.lib.money import format_as_written
 from samverka.orgs.models import Federation, Member, PeriodContent, PlanningPeriod, slug_code
 
 
@@ -434,23 +435,60 @@ class SurveyResponse(AuditedModel):
 
 
 class FinancialTarget(PeriodContent):
-    """One of the federation's financial targets for a planning period, as printed."""
+    """One of the federation's financial targets for a planning period, as printed.
+
+    `measure` says what the budget computes for it (budget.targets). The result target may be
+    stated as a rule, a share of the year's member fees (`fee_share`, with its own comparison:
+    "minst en procent av medlemsavgifterna"), as a fixed amount (`target_value` in kr), or as
+    both, as Skaraborg's plan prints it: then the rule is measured and an amount that differs
+    from it is reported, never corrected."""
 
     class Comparison(models.TextChoices):
         AT_LEAST = "at_least", _("minst")
         ABOVE = "above", _("större än")
+
+    class Measure(models.TextChoices):
+        RESULT = "result", _("Resultat")
+        SOLIDITY = "solidity", _("Soliditet")
+        QUICK_RATIO = "quick_ratio", _("Kassalikviditet")
+
+    # The measures in URLs, by their Swedish names.
+    SLUGS = {"resultat": "result", "soliditet": "solidity", "kassalikviditet": "quick_ratio"}
 
     period = models.ForeignKey(
         PlanningPeriod, on_delete=models.PROTECT, related_name="financial_targets"
     )
     number = models.PositiveSmallIntegerField(_("nummer"))
     code = models.SlugField(_("kod"), validators=[slug_code])
+    measure = models.CharField(
+        _("nyckeltal"),
+        max_length=20,
+        choices=Measure.choices,
+        blank=True,
+        help_text=_("Det som budgeten räknar fram och prövar mot målet."),
+    )
     name = models.CharField(_("namn"), max_length=100)
     text = models.TextField(_("mål"))
     explanation = models.TextField(_("målvärde enligt planen"), blank=True)
     comparison = models.CharField(_("jämförelse"), max_length=10, choices=Comparison.choices)
-    target_value = models.DecimalField(_("målvärde"), max_digits=14, decimal_places=2)
+    target_value = models.DecimalField(
+        _("målvärde"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     unit = models.CharField(_("enhet"), max_length=10, help_text=_("kr eller %"))
+    fee_share = models.DecimalField(
+        _("andel av medlemsavgifterna (%)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Resultatmålet som andel av årets budgeterade medlemsavgifter."),
+    )
+    fee_share_comparison = models.CharField(
+        _("jämförelse för andelen"),
+        max_length=10,
+        choices=Comparison.choices,
+        default=Comparison.AT_LEAST,
+    )
     source = models.CharField(_("källa"), max_length=300, blank=True)
 
     class Meta:
@@ -460,11 +498,58 @@ class FinancialTarget(PeriodContent):
         constraints = [
             models.UniqueConstraint(
                 fields=["period", "code"], name="goals_financialtarget_unique_code"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["period", "measure"],
+                condition=~models.Q(measure=""),
+                name="goals_financialtarget_unique_measure",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.period.year}: {self.name}"
+
+    @property
+    def slug(self) -> str:
+        return next((s for s, m in self.SLUGS.items() if m == self.measure), self.code)
+
+    @property
+    def fee_share_text(self) -> str:
+        return format_as_written(self.fee_share) if self.fee_share is not None else ""
+
+    @property
+    def is_share_of_fees(self) -> bool:
+        return self.measure == self.Measure.RESULT and self.fee_share is not None
+
+    @property
+    def rule_comparison(self) -> str:
+        """The comparison the budget is measured by: the share's, when the rule is a share."""
+        return self.fee_share_comparison if self.is_share_of_fees else self.comparison
+
+    def meets(self, value: Decimal, threshold: Decimal) -> bool:
+        if self.rule_comparison == self.Comparison.ABOVE:
+            return value > threshold
+        return value >= threshold
+
+    def clean(self) -> None:
+        errors = {}
+        if self.measure == self.Measure.RESULT:
+            if self.fee_share is None and self.target_value is None:
+                errors["fee_share"] = _(
+                    "Ange resultatmålet som andel av medlemsavgifterna, som belopp i kronor "
+                    "eller båda."
+                )
+            if self.fee_share is not None and not 0 < self.fee_share <= 100:
+                errors["fee_share"] = _("Andelen ska vara större än 0 och högst 100 %.")
+        elif self.measure:
+            if self.target_value is None:
+                errors["target_value"] = _("Ange målvärdet i procent.")
+            elif not 0 <= self.target_value <= 10000:
+                errors["target_value"] = _("Målvärdet ska vara mellan 0 och 10 000 %.")
+            if self.fee_share is not None:
+                errors["fee_share"] = _("Bara resultatmålet kan vara en andel av avgifterna.")
+        if errors:
+            raise ValidationError(errors)
 
 
 def year_end(year: int) -> datetime.date:

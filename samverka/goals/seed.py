@@ -63,12 +63,15 @@ def load(ctx: SeedContext) -> None:
             {"period": period, "code": item["code"]},
             {
                 "number": item["number"],
+                "measure": item.get("measure", ""),
                 "name": item["name"],
                 "text": " ".join(item["text"].split()),
                 "explanation": " ".join(item["explanation"].split()),
                 "comparison": item["comparison"],
                 "target_value": Decimal(item["value"]),
                 "unit": item["unit"],
+                "fee_share": Decimal(item["share_of_fees"]) if "share_of_fees" in item else None,
+                "fee_share_comparison": item.get("share_comparison", "at_least"),
                 "source": fin["source"],
             },
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverka.goals import views
+from samverka.goals import views, views_financial
 
 app_name = "goals"
 urlpatterns = [
@@ -15,6 +15,11 @@ urlpatterns = [
         "indikator/<slug:code>/varde/<int:year>/<slug:area>/",
         views.measurement_edit,
         name="measurement_edit",
+    ),
+    path(
+        "finansiella-mal/<int:year>/<slug:measure>/",
+        views_financial.financial_target_edit,
+        name="financial_target_edit",
     ),
     path("<slug:code>/", views.goal_detail, name="goal"),
 ]

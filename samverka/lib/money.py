@@ -66,6 +66,13 @@ def format_number(value: Decimal | int, decimals: int = 0) -> str:
     return f"{sign}{text},{fraction}" if decimals else f"{sign}{text}"
 
 
+def format_as_written(value: Decimal) -> str:
+    """A figure with the decimals it needs and no more, as a sentence writes it: 1.00 → "1",
+    2.50 → "2,5"."""
+    exponent = value.normalize().as_tuple().exponent
+    return format_number(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
 def format_kr(value: Decimal | int, decimals: int = 0) -> str:
     return f"{format_number(value, decimals)}{NBSP}kr"
 

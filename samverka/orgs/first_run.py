@@ -31,6 +31,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -184,6 +185,19 @@ def _founding(data: dict, members: list[MemberEntry], password_hash: str) -> Fou
         admin_email=data.get("admin_email", ""),
         admin_password="",
         admin_password_hash=password_hash,
+    )
+
+
+def targets_left_message(year: int) -> str:
+    """The founding leaves the financial targets to the controller: say so, with the page."""
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        _(
+            "Förbundets finansiella mål är inte inlagda, så budgeten prövas inte mot några mål "
+            "ännu."
+        ),
+        reverse("budget:targets", args=[year]),
+        _("Lägg in de finansiella målen för %(year)s") % {"year": year},
     )
 
 
@@ -359,6 +373,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
                 _("Förbundet %(name)s är upplagt och du är inloggad som administratör.")
                 % {"name": federation.name},
             )
+            messages.warning(request, targets_left_message(founding.year))
             return redirect(reverse("budget:period", args=[founding.year]))
     return render(
         request,

@@ -105,6 +105,8 @@ def _summary(scope, economy, targets, goals, activities, portfolio, programmes) 
     target_text = _("%(met)s av %(n)s uppfyllda") % {"met": met, "n": len(targets)}
     if unknown:
         target_text += _(", %(n)s kan inte bedömas") % {"n": unknown}
+    if not targets:
+        target_text = _("Förbundet har inga finansiella mål för året")
     facts.append((_("Finansiella mål"), target_text))
     indicator_text = indicators_chapter.count_text(goals)
     if indicator_text:

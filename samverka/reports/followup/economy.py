@@ -398,12 +398,13 @@ def targets(economy: Economy) -> list[TargetRow]:
             value = economy.forecast_result
             basis = _("prognosen")
             if result.threshold is not None:
-                met = value >= result.threshold
+                met = result.meets(value)
                 explanation = _(
-                    "Prognosen för förbundets resultat är %(forecast)s; målet är minst "
+                    "Prognosen för förbundets resultat är %(forecast)s; målet är %(comparison)s "
                     "%(threshold)s. Budgeterat resultat: %(budget)s."
                 ) % {
                     "forecast": document_kr(value),
+                    "comparison": result.comparison_text,
                     "threshold": document_kr(result.threshold),
                     "budget": document_kr(economy.budget_result),
                 }
@@ -429,6 +430,9 @@ def met_label(met: bool | None) -> str:
 def target_blocks(economy: Economy, rows: list[TargetRow]) -> list:
     year = economy.scope.year
     out: list = [Heading(_("Finansiella mål"))]
+    if not rows:
+        out.append(Paragraph(budget_targets.missing_text(economy.scope.period)))
+        return out
     if economy.has_actuals:
         intro = _(
             "Resultatmålet bedöms på prognosen för helåret (utfallet till och med %(month)s och "

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from samverka.budget import tables as budget_tables
 from samverka.budget.models import Assumptions, FeeModel
+from samverka.budget.targets import missing_text
 from samverka.goals.models import FinancialTarget
 from samverka.lib.money import format_kr, format_number, format_percent
 from samverka.orgs.models import PlanningPeriod, Unit
@@ -80,8 +81,10 @@ def unit_section(plan: Plan, unit: Unit) -> list[Block]:
 def financial_targets(plan: Plan) -> list[Block]:
     targets = list(FinancialTarget.objects.filter(period=plan.period))
     result: list[Block] = [Heading(_("Finansiella mål"), 3, "finansiella-mal")]
-    if targets:
-        result.append(Facts(tuple((t.name, t.text) for t in targets)))
+    if not targets:
+        result.append(Paragraph(missing_text(plan.period)))
+        return result
+    result.append(Facts(tuple((t.name, t.text) for t in targets)))
     result.append(TableBlock(budget_tables.targets_table(plan.period, plan.budgets.this)))
     explained = [(t.name, t.explanation) for t in targets if t.explanation]
     if explained:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 from django.utils import timezone
 
 from samverka.budget.validation import run as validate
@@ -103,6 +104,10 @@ class Command(BaseCommand):
                 f"Folkmängd saknas för {len(missing)} medlemmar; ange den på medlemssidorna "
                 "eller hämta den med samverka fetch-scb."
             )
+        self.stdout.write(
+            f"Förbundets finansiella mål är inte inlagda. Controllern lägger in dem på "
+            f"{reverse('budget:targets', args=[founding.year])} (Budget → Finansiella mål)."
+        )
         findings = validate(period)
         if findings:
             self.stdout.write(f"Budgetkontrollen för {founding.year} ({len(findings)} fynd):")
