@@ -1,7 +1,7 @@
 """The federation's financial targets (goals.FinancialTarget, per period), computed from the
 budget and the balance sheet.
 
-Each period states its own targets; nothing here assumes Skaraborg's. A period without them is
+Each period states its own targets; nothing here assumes another federation's. A period without them is
 measured against nothing: `evaluate` returns no results and the validation engine says so.
 The result target's threshold is the share of the year's member fees when the plan states a
 share (the budget year and the economic plan's plan years both measure against it), else the
