@@ -99,8 +99,8 @@ def rows_html(rows: list[Row], years: int) -> SafeString:
     computed figure per year and, where the source printed another, that figure under it.
 
     Written here in one pass rather than cell by cell in the template: the year page shows a
-    table for every unit (sixty at ten times the example federation), and the template language took most
-    of the page's time doing it. Every text is escaped."""
+    table for every unit (sixty at ten times the example federation), and the template
+    language took most of the page's time doing it. Every text is escaped."""
     printed = escape(gettext("tryckt"))
     html = []
     for row in rows:

@@ -1,11 +1,11 @@
 """The federation's financial targets (goals.FinancialTarget, per period), computed from the
 budget and the balance sheet.
 
-Each period states its own targets; nothing here assumes another federation's. A period without them is
-measured against nothing: `evaluate` returns no results and the validation engine says so.
-The result target's threshold is the share of the year's member fees when the plan states a
-share (the budget year and the economic plan's plan years both measure against it), else the
-fixed amount; an amount printed beside a share that differs from it is kept in `printed`."""
+Each period states its own targets; nothing here assumes another federation's. A period without them
+is measured against nothing: `evaluate` returns no results and the validation engine says so. The
+result target's threshold is the share of the year's member fees when the plan states a share (the
+budget year and the economic plan's plan years both measure against it), else the fixed amount; an
+amount printed beside a share that differs from it is kept in `printed`."""
 
 from dataclasses import dataclass
 from decimal import Decimal

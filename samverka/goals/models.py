@@ -440,8 +440,8 @@ class FinancialTarget(PeriodContent):
     `measure` says what the budget computes for it (budget.targets). The result target may be
     stated as a rule, a share of the year's member fees (`fee_share`, with its own comparison:
     "minst en procent av medlemsavgifterna"), as a fixed amount (`target_value` in kr), or as
-    both, as the first federation's plan prints it: then the rule is measured and an amount that differs
-    from it is reported, never corrected."""
+    both, as the first federation's plan prints it: then the rule is measured and an amount
+    that differs from it is reported, never corrected."""
 
     class Comparison(models.TextChoices):
         AT_LEAST = "at_least", _("minst")

@@ -225,11 +225,11 @@ class Actual(AuditedModel):
 class ActualSum(models.Model):
     """A batch's actuals summed per unit, line kind and month: what the follow-up reads.
 
-    A year's actuals are some 200 000 rows at ten times the example federation and the follow-up pages
-    want only these sums (a few thousand), so the import writes them with the rows, in the
-    same transaction, and a remap writes them again (`ledger.sums`). An import's rows never
-    change otherwise. Not an `AuditedModel`: derived figures, recorded by the import's one
-    audit entry like the rows they sum. Removed with the batch's rows.
+    A year's actuals are some 200 000 rows at ten times the example federation and the follow-up
+    pages want only these sums (a few thousand), so the import writes them with the rows, in the
+    same transaction, and a remap writes them again (`ledger.sums`). An import's rows never change
+    otherwise. Not an `AuditedModel`: derived figures, recorded by the import's one audit entry like
+    the rows they sum. Removed with the batch's rows.
     """
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="sums")

@@ -1,8 +1,9 @@
 """A period's actuals summed per unit, line kind and month: stored per batch, read per page.
 
 The follow-up wants each unit's sum per line kind and month, never an account's row. A year
-at ten times the example federation is some 200 000 rows but only a few thousand such sums, so the import
-stores them with the rows (`ActualSum`, in the same transaction) and the pages read them:
+at ten times the example federation is some 200 000 rows but only a few thousand such sums,
+so the import stores them with the rows (`ActualSum`, in the same transaction) and the pages
+read them:
 
     store(batch, rows)    # in the import's transaction: (unit id, kind, month, amount) rows
     summarise(batch)      # the same from the batch's stored rows (a batch written otherwise)
