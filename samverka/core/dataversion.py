@@ -45,11 +45,17 @@ TARGET = re.compile(
 )
 
 
+_not_data_for: tuple[int, frozenset[str]] = (0, NOT_DATA)
+
+
 def _not_data() -> frozenset[str]:
-    cache_tables = {
-        c["LOCATION"] for c in settings.CACHES.values() if c["BACKEND"].endswith("DatabaseCache")
-    }
-    return NOT_DATA | cache_tables
+    """NOT_DATA and the cache tables, computed again only when the CACHES setting changes."""
+    global _not_data_for
+    caches = settings.CACHES
+    if _not_data_for[0] != id(caches):
+        tables = {c["LOCATION"] for c in caches.values() if c["BACKEND"].endswith("DatabaseCache")}
+        _not_data_for = (id(caches), NOT_DATA | tables)
+    return _not_data_for[1]
 
 
 def writes_data(sql: str) -> bool:
@@ -93,12 +99,25 @@ def touch(using: str = "default", connection=None) -> None:
                 raise
 
 
-def _after_commit(connection):
+def _registered(connection) -> bool:
+    """Whether this transaction already has its bump waiting: where it was put in the
+    connection's on-commit list, it still is (a rollback empties the list, a rolled-back
+    savepoint takes its own entries out). Checked at that place rather than by scanning the
+    list, which a long transaction (a seed load, an import) may fill with many entries."""
+    registered = getattr(connection, "_samverka_bump", None)
+    if registered is None:
+        return False
+    at, bump = registered
+    waiting = connection.run_on_commit
+    return at < len(waiting) and waiting[at][1] is bump
+
+
+def _register(connection) -> None:
     def bump() -> None:
         touch(connection=connection)
 
-    bump.samverka_data_version = True
-    return bump
+    connection._samverka_bump = (len(connection.run_on_commit), bump)
+    connection.on_commit(bump)
 
 
 def _watch(execute, sql, params, many, context):
@@ -107,11 +126,8 @@ def _watch(execute, sql, params, many, context):
         connection = context["connection"]
         if not connection.in_atomic_block:
             touch(connection=connection)  # autocommit: the statement is committed already
-        elif not any(
-            getattr(func, "samverka_data_version", False)
-            for _sids, func, _robust in connection.run_on_commit
-        ):
-            connection.on_commit(_after_commit(connection))
+        elif not _registered(connection):
+            _register(connection)
     return result
 
 

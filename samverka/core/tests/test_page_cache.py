@@ -275,3 +275,16 @@ def test_a_page_rendered_by_one_app_server_is_answered_by_another(settings):
     data = form_data(project, name="Från den andra servern") | {"csrfmiddlewaretoken": token}
     response = other_server.post(reverse("portfolio:project_edit", args=[project.code]), data)
     assert response.status_code == 302
+
+
+def test_a_write_after_a_rolled_back_savepoint_still_changes_the_version():
+    """The savepoint's rollback takes its waiting change of version with it; the write after it
+    must wait for one of its own."""
+    project = make_project()
+    before = dataversion.token()
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Project.objects.filter(pk=project.pk).update(name="Ångrat")
+            raise RuntimeError
+        Project.objects.filter(pk=project.pk).update(name="Sparat efter ångern")
+    assert dataversion.token() != before
