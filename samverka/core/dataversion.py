@@ -15,13 +15,17 @@ never been used, so no page kept earlier is found under it. Writes made outside 
 (psql by hand) are not seen: run `samverka touch-data` after them.
 """
 
+import logging
 import re
 import secrets
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, IntegrityError, connections
 from django.db.backends.signals import connection_created
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 TABLE = "core_dataversion"
 # Tables no page shows: writing to them (every login, every minute of a session, the cache
@@ -60,7 +64,7 @@ def _not_data() -> frozenset[str]:
 
 def writes_data(sql: str) -> bool:
     """Whether a statement may change what a page shows."""
-    head = sql[:12].lstrip().upper()
+    head = sql[:200].lstrip()[:12].upper()  # raw SQL often starts with a newline and indent
     if head.startswith(READS):
         return False
     target = TARGET.match(sql)
@@ -94,9 +98,14 @@ def touch(using: str = "default", connection=None) -> None:
         except IntegrityError:
             pass  # another process inserted the row at the same moment: its token is new too
         except DatabaseError:
-            # The table does not exist yet (`migrate` writing before core's first migration).
             if connection.in_atomic_block:
                 raise
+            # Before core's first migration (`migrate` writing data) the table does not exist.
+            if TABLE in connection.introspection.table_names():
+                # The write is committed; say so loudly rather than fail the request after it.
+                # This process at least keeps nothing from before it.
+                logger.exception("The data version could not be changed after a write.")
+                caches["pages"].clear()
 
 
 def _registered(connection) -> bool:

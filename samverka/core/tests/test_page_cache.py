@@ -288,3 +288,34 @@ def test_a_write_after_a_rolled_back_savepoint_still_changes_the_version():
             raise RuntimeError
         Project.objects.filter(pk=project.pk).update(name="Sparat efter ångern")
     assert dataversion.token() != before
+
+
+def test_a_version_that_cannot_be_changed_is_logged_and_this_process_forgets_its_pages(caplog):
+    from django.core.cache import caches
+    from django.db import DatabaseError
+
+    project = make_project()
+    client = Client()
+    client.force_login(testing.make_controller())
+    page(client, project)
+    assert_kept(client, project)
+    assert len(caches["pages"]._cache) > 0  # LocMemCache's own store: the kept page
+
+    def refuse(execute, sql, params, many, context):
+        if "core_dataversion" in sql and sql.lstrip().upper().startswith("UPDATE"):
+            raise DatabaseError("database is locked")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse):
+        Project.objects.filter(pk=project.pk).update(name="Sparat men oräknat")
+    assert "could not be changed" in caplog.text
+    assert len(caches["pages"]._cache) == 0
+    assert "Sparat men oräknat" in page(client, project).content.decode()
+
+
+def test_an_indented_read_is_not_taken_for_a_write():
+    from samverka.core.dataversion import writes_data
+
+    assert not writes_data("\n            SELECT name FROM sqlite_master\n")
+    assert writes_data('\n    UPDATE "portfolio_project" SET name = %s')
+    assert not writes_data('UPDATE "django_session" SET session_data = %s')
